@@ -16,6 +16,10 @@ let package = Package(
         .library(name: "RocketMQRemoting", targets: ["RocketMQRemoting"]),
         .executable(name: "remoting-bench", targets: ["RemotingBench"]),
         .library(name: "RocketMQClient", targets: ["RocketMQClient"]),
+        .library(name: "HookRuntime", targets: ["HookRuntime"]),
+        .executable(name: "ferry", targets: ["ferry"]),
+        .executable(name: "ferry-bench", targets: ["FerryBench"]),
+        .plugin(name: "CheckHooksPlugin", targets: ["CheckHooksPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -26,7 +30,42 @@ let package = Package(
     ],
     targets: [
         // MARK: Lua hook runtime
-        // (added by the hook-runtime work)
+        .systemLibrary(
+            name: "CLua",
+            path: "Sources/CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"])]
+        ),
+        .target(
+            name: "CLuaSandbox",
+            dependencies: ["CLua"]
+        ),
+        .target(
+            name: "HookRuntime",
+            dependencies: [
+                "CLua",
+                "CLuaSandbox",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HookRuntimeTests",
+            dependencies: [
+                "HookRuntime",
+                "CLua",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .plugin(
+            name: "CheckHooksPlugin",
+            capability: .command(
+                intent: .custom(verb: "check-hooks", description: "Check Ferry Lua hook scripts (default: hooks or scripts/hooks)")
+            ),
+            dependencies: ["ferry"]
+        ),
 
         // MARK: RocketMQ wire layer
         // (added by the remoting work)
@@ -87,6 +126,25 @@ let package = Package(
         ),
 
         // MARK: Executables
+        .executableTarget(
+            name: "ferry",
+            dependencies: [
+                "HookRuntime",
+                "RocketMQClient",
+                "RocketMQRemoting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "FerryBench",
+            dependencies: [
+                "HookRuntime",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
