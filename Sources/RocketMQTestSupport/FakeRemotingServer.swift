@@ -82,3 +82,19 @@ private final class ServerBox: Sendable {
         self.requests.withLock { $0.append(request) }
     }
 }
+
+extension FakeRemotingServer {
+    /// Starts a server that answers each request with the captured response of the same request code
+    /// (its opaque replaced), and ignores codes it has no capture for.
+    public static func replaying(_ exchanges: [CapturedExchange]) async throws -> FakeRemotingServer {
+        var responses: [Int: RemotingCommand] = [:]
+        for exchange in exchanges {
+            if let response = exchange.response { responses[exchange.request.code] = response }
+        }
+        return try await FakeRemotingServer.start { [responses] request, connection in
+            guard var response = responses[request.code] else { return }
+            response.opaque = request.opaque
+            connection.send(response)
+        }
+    }
+}

@@ -18,6 +18,12 @@ extension RocketMQAdmin {
         )
     }
 
+    /// GET_SYSTEM_TOPIC_LIST_FROM_BROKER (305): the topics the broker counts as system topics.
+    public func systemTopics(broker: String) async throws -> TopicList {
+        let response = try await self.invokeBroker(.request(code: .getSystemTopicListFromBroker), address: broker)
+        return try response.decodeBody(TopicList.self, request: .getSystemTopicListFromBroker, address: broker)
+    }
+
     /// UPDATE_AND_CREATE_TOPIC (17): creates or updates `config` on the broker at `broker`. The header
     /// carries the fields as strings, with `defaultTopic` TBW102 as mqadmin sends it; `attributes` (5.x)
     /// are sent as `+key=value` pairs when present.

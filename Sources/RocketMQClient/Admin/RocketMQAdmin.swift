@@ -38,6 +38,13 @@ public struct RocketMQAdmin: Sendable {
         return try response.decodeBody(TopicRouteData.self, request: .getRouteInfoByTopic, address: address)
     }
 
+    /// GET_ALL_TOPIC_LIST_FROM_NAMESERVER (206): every topic any broker registered.
+    public func topicList() async throws -> TopicList {
+        let request = RemotingCommand.request(code: .getAllTopicListFromNameserver)
+        let (response, address) = try await self.invokeNameServer(request)
+        return try response.decodeBody(TopicList.self, request: .getAllTopicListFromNameserver, address: address)
+    }
+
     /// WIPE_WRITE_PERM_OF_BROKER (205) on **every** NameServer: clears the WRITE bit of the broker's queue
     /// routes. Returns the `wipeTopicCount` each NameServer reported, by address.
     public func wipeWritePerm(brokerName: String) async throws -> [String: Int] {

@@ -57,19 +57,11 @@ extension RocketMQPushConsumer {
         let request = RemotingCommand.request(code: .getConsumerListByGroup, ext: ["consumerGroup": self.configuration.group])
         let response = try await self.client.invoke(request, address: address, timeout: self.configuration.requestTimeout)
         _ = try response.requireSuccess(request: .getConsumerListByGroup, address: address)
-        guard let body = response.body else { return [] }
-        do {
-            let json = try RemotingJSON(parsing: body)
-            return try json["consumerIdList"]?.array().map { try $0.string() } ?? []
-        } catch {
-            throw RocketMQClientError(
-                .malformedResponse,
-                "cannot read the consumer id list",
-                requestCode: RequestCode.getConsumerListByGroup.rawValue,
-                address: address,
-                underlying: error
-            )
-        }
+        return try response.decodeBody(
+            GetConsumerListByGroupResponseBody.self,
+            request: .getConsumerListByGroup,
+            address: address
+        ).consumerIdList
     }
 
     /// Where to start pulling `queue` (`RebalancePushImpl.computePullFromWhere`): the committed offset

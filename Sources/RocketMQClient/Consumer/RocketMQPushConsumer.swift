@@ -142,16 +142,26 @@ public actor RocketMQPushConsumer {
 
     /// Sends the group's subscriptions to every broker of every route.
     func heartbeat() async {
-        let body = HeartbeatBody(
-            clientId: self.clientId,
-            consumers: [
-                .init(
-                    group: self.configuration.group,
-                    consumeFromWhere: self.configuration.consumeFromWhere.rawValue,
-                    subscriptions: self.subscriptions.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-                )
-            ]
-        ).byteBuffer
+        let subscriptions = self.subscriptions.sorted { $0.key < $1.key }.map { topic, expression in
+            SubscriptionData(
+                topic: topic,
+                subString: expression.text,
+                tagsSet: expression.tags,
+                codeSet: expression.codes,
+                subVersion: expression.version
+            )
+        }
+        let consumer = ConsumerData(
+            groupName: self.configuration.group,
+            consumeFromWhere: self.configuration.consumeFromWhere,
+            subscriptionDataSet: subscriptions
+        )
+        // Like the Java client, the heartbeat also carries the inner producer group it sends retries with.
+        let body = HeartbeatData(
+            clientID: self.clientId,
+            producerDataSet: [ProducerData(groupName: "CLIENT_INNER_PRODUCER")],
+            consumerDataSet: [consumer]
+        ).byteBuffer()
         for address in Set(self.routes.values.flatMap(\.allBrokerAddresses)).sorted() {
             do {
                 let response = try await self.client.invoke(.request(code: .heartBeat, body: body), address: address)

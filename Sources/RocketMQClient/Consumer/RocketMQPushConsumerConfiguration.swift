@@ -1,18 +1,13 @@
+public import RocketMQRemoting
+
 /// Settings of a ``RocketMQPushConsumer``. Defaults are the Java client's unless said otherwise.
 public struct RocketMQPushConsumerConfiguration: Sendable {
-    /// Where a group with no committed offset on a queue starts (`ConsumeFromWhere`).
-    public enum ConsumeFromWhere: String, Sendable {
-        /// At the queue's end: only new messages (`CONSUME_FROM_LAST_OFFSET`, the default).
-        case lastOffset = "CONSUME_FROM_LAST_OFFSET"
-        /// At the queue's start (`CONSUME_FROM_FIRST_OFFSET`).
-        case firstOffset = "CONSUME_FROM_FIRST_OFFSET"
-    }
-
     /// The consumer group.
     public var group: String
     /// NameServer addresses, `host:port`.
     public var nameServers: [String]
-    /// Where to start on a queue without a committed offset. Default ``ConsumeFromWhere/lastOffset``.
+    /// Where to start on a queue without a committed offset: `.lastOffset` (default: only new messages)
+    /// or `.firstOffset` (the queue's start); `.timestamp` is treated as `.lastOffset`.
     public var consumeFromWhere: ConsumeFromWhere = .lastOffset
     /// Messages asked for per pull. Default 32 (`pullBatchSize`).
     public var pullBatchSize: Int32 = 32

@@ -87,7 +87,8 @@ public actor RocketMQProducer {
 
     /// Sends one heartbeat (the producer group) to every master of every topic sent to.
     func heartbeat() async {
-        let body = HeartbeatBody(clientId: self.clientId, producerGroups: [self.configuration.group]).byteBuffer
+        let body = HeartbeatData(clientID: self.clientId, producerDataSet: [ProducerData(groupName: self.configuration.group)])
+            .byteBuffer()
         for address in Set(self.routes.values.flatMap { $0.route.brokerDatas.compactMap(\.masterAddress) }) {
             do {
                 let response = try await self.client.invoke(.request(code: .heartBeat, body: body), address: address)
