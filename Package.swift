@@ -15,6 +15,7 @@ let package = Package(
         // (each module adds its product here)
         .library(name: "RocketMQRemoting", targets: ["RocketMQRemoting"]),
         .executable(name: "remoting-bench", targets: ["RemotingBench"]),
+        .library(name: "RocketMQClient", targets: ["RocketMQClient"]),
         .library(name: "RocketMQSandbox", targets: ["RocketMQSandbox"]),
         .library(name: "HookRuntime", targets: ["HookRuntime"]),
         .executable(name: "ferry", targets: ["ferry"]),
@@ -92,6 +93,41 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: RocketMQ client
+        .target(
+            name: "RocketMQClient",
+            dependencies: [
+                "RocketMQRemoting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RocketMQTestSupport",
+            dependencies: [
+                "RocketMQRemoting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RocketMQClientTests",
+            dependencies: [
+                "RocketMQClient",
+                "RocketMQRemoting",
+                "RocketMQTestSupport",
+                "RocketMQSandbox",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Sandbox clusters
         .target(
             name: "RocketMQSandbox",
@@ -104,25 +140,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(
-            name: "RocketMQSandboxTests",
-            dependencies: [
-                "RocketMQSandbox",
-                "RocketMQRemoting",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            resources: [.copy("Fixtures")],
-            swiftSettings: swiftSettings
-        ),
+        // (RocketMQSandboxTests: declared by the sandbox branch once its tests exist)
 
         // MARK: Executables
         .executableTarget(
             name: "ferry",
             dependencies: [
                 "HookRuntime",
+                "RocketMQClient",
+                "RocketMQRemoting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
