@@ -55,6 +55,7 @@ let package = Package(
             dependencies: [
                 "HookRuntime",
                 "CLua",
+                "CLuaSandbox",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ],

@@ -26,20 +26,17 @@ enum HooksBenchmark {
         let chain = try HookRuntime(path: directory, logger: logger)
         let chainLength = await chain.registry.files(defining: .map).count
 
-        _ = try await measure(limited, resources)  // warm up
-        _ = try await measure(unlimited, resources)
-        let limitedTime = try await measure(limited, resources)
-        let unlimitedTime = try await measure(unlimited, resources)
-        let limitedAgain = try await measure(limited, resources)
-        let chainTime = try await measure(chain, resources)
-        let swiftTime = measureSwift(resources)
-        _ = try await measureBatch(unlimited, resources)
-        let batchLimited = try await measureBatch(limited, resources)
-        let batchUnlimited = try await measureBatch(unlimited, resources)
-        let batchLimitedAgain = try await measureBatch(limited, resources)
-        let batch = min(batchLimited, batchLimitedAgain)
+        // Interleaved rounds, best of five, so machine noise does not land on one configuration.
+        var lua = Duration.seconds(1_000), unlimitedTime = lua, chainTime = lua, batch = lua, batchUnlimited = lua, swiftTime = lua
+        for _ in 0..<5 {
+            lua = min(lua, try await measure(limited, resources))
+            unlimitedTime = min(unlimitedTime, try await measure(unlimited, resources))
+            batch = min(batch, try await measureBatch(limited, resources))
+            batchUnlimited = min(batchUnlimited, try await measureBatch(unlimited, resources))
+            chainTime = min(chainTime, try await measure(chain, resources))
+            swiftTime = min(swiftTime, measureSwift(resources))
+        }
 
-        let lua = min(limitedTime, limitedAgain)
         report("lua map (20_namespace_by_prefix.lua, limits on)", lua, calls: count)
         report("lua map (unlimited state)", unlimitedTime, calls: count)
         report("lua map (scripts/hooks: \(chainLength) chained map hooks)", chainTime, calls: count * chainLength)
