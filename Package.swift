@@ -140,7 +140,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // (RocketMQSandboxTests: declared by the sandbox branch once its tests exist)
+        .testTarget(
+            name: "RocketMQSandboxTests",
+            dependencies: [
+                "RocketMQSandbox",
+                "RocketMQRemoting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Executables
         .executableTarget(
