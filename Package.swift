@@ -21,6 +21,7 @@ let package = Package(
         .executable(name: "ferry", targets: ["ferry"]),
         .executable(name: "ferry-bench", targets: ["FerryBench"]),
         .plugin(name: "CheckHooksPlugin", targets: ["CheckHooksPlugin"]),
+        .executable(name: "sandbox-bench", targets: ["SandboxBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -145,6 +146,7 @@ let package = Package(
             dependencies: [
                 "RocketMQSandbox",
                 "RocketMQRemoting",
+                "RocketMQClient",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -156,11 +158,23 @@ let package = Package(
 
         // MARK: Executables
         .executableTarget(
+            name: "SandboxBench",
+            dependencies: [
+                "RocketMQSandbox",
+                "RocketMQClient",
+                "RocketMQRemoting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "ferry",
             dependencies: [
                 "HookRuntime",
                 "RocketMQClient",
                 "RocketMQRemoting",
+                "RocketMQSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
