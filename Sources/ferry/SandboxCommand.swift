@@ -30,9 +30,12 @@ struct SandboxCommand: AsyncParsableCommand {
                 print("  \(name) \(address)")
             }
         }
+        print("Serving; Ctrl-C or SIGTERM stops both clusters.")
+        fflush(nil)
         await Self.waitForTermination()
         await target.shutdown()
         await source.shutdown()
+        print("Sandbox clusters stopped.")
     }
 
     /// Returns when the process receives SIGINT or SIGTERM.
