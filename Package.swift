@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         // (each module adds its product here)
+        .library(name: "MigrationStore", targets: ["MigrationStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -20,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // MARK: Lua hook runtime
@@ -27,6 +30,18 @@ let package = Package(
 
         // MARK: RocketMQ wire layer
         // (added by the remoting work)
+
+        // MARK: Migration (metadata export / plan / import)
+        .target(
+            name: "MigrationStore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MigrationStoreTests",
+            dependencies: ["MigrationStore"],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Executables
     ],
