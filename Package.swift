@@ -14,6 +14,8 @@ let package = Package(
     products: [
         // (each module adds its product here)
         .library(name: "MigrationStore", targets: ["MigrationStore"]),
+        .library(name: "RocketMQRemoting", targets: ["RocketMQRemoting"]),
+        .executable(name: "remoting-bench", targets: ["RemotingBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -30,6 +32,27 @@ let package = Package(
 
         // MARK: RocketMQ wire layer
         // (added by the remoting work)
+        .target(
+            name: "RocketMQRemoting",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RocketMQRemotingTests",
+            dependencies: [
+                "RocketMQRemoting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "RemotingBench",
+            dependencies: ["RocketMQRemoting", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Migration (metadata export / plan / import)
         .target(

@@ -1,0 +1,1 @@
+print("remoting-bench: not written yet")
