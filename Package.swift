@@ -13,9 +13,14 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         // (each module adds its product here)
+        .library(name: "MigrationEngine", targets: ["MigrationEngine"]),
         .library(name: "MigrationStore", targets: ["MigrationStore"]),
         .library(name: "RocketMQRemoting", targets: ["RocketMQRemoting"]),
         .executable(name: "remoting-bench", targets: ["RemotingBench"]),
+        .library(name: "HookRuntime", targets: ["HookRuntime"]),
+        .executable(name: "ferry", targets: ["ferry"]),
+        .executable(name: "ferry-bench", targets: ["FerryBench"]),
+        .plugin(name: "CheckHooksPlugin", targets: ["CheckHooksPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -28,7 +33,42 @@ let package = Package(
     ],
     targets: [
         // MARK: Lua hook runtime
-        // (added by the hook-runtime work)
+        .systemLibrary(
+            name: "CLua",
+            path: "Sources/CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"])]
+        ),
+        .target(
+            name: "CLuaSandbox",
+            dependencies: ["CLua"]
+        ),
+        .target(
+            name: "HookRuntime",
+            dependencies: [
+                "CLua",
+                "CLuaSandbox",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HookRuntimeTests",
+            dependencies: [
+                "HookRuntime",
+                "CLua",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .plugin(
+            name: "CheckHooksPlugin",
+            capability: .command(
+                intent: .custom(verb: "check-hooks", description: "Check Ferry Lua hook scripts (default: hooks or scripts/hooks)")
+            ),
+            dependencies: ["ferry"]
+        ),
 
         // MARK: RocketMQ wire layer
         // (added by the remoting work)
@@ -56,6 +96,17 @@ let package = Package(
 
         // MARK: Migration (metadata export / plan / import)
         .target(
+            name: "MigrationEngine",
+            dependencies: ["RocketMQRemoting", "HookRuntime"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MigrationEngineTests",
+            dependencies: ["MigrationEngine", "HookRuntime"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "MigrationStore",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
@@ -67,6 +118,23 @@ let package = Package(
         ),
 
         // MARK: Executables
+        .executableTarget(
+            name: "ferry",
+            dependencies: [
+                "HookRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "FerryBench",
+            dependencies: [
+                "HookRuntime",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

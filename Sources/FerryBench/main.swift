@@ -1,0 +1,13 @@
+// ferry-bench NAME…: runs the named benchmarks (all of them without a name) and prints figures.
+import Foundation
+
+let requested = Array(CommandLine.arguments.dropFirst())
+let names = requested.isEmpty ? benchmarks.keys.sorted() : requested
+if let unknown = names.first(where: { benchmarks[$0] == nil }) {
+    print("unknown benchmark '\(unknown)'; available: \(benchmarks.keys.sorted().joined(separator: ", "))")
+    exit(2)
+}
+for name in names {
+    print("== \(name)")
+    try await benchmarks[name]!()
+}

@@ -1,0 +1,131 @@
+import CLua
+
+/// Why a Lua value could not be read as a ``LuaValue``.
+struct LuaReadError: Error, Equatable {
+    enum Reason: Equatable {
+        /// A function, userdata or thread.
+        case unsupportedType(String)
+        /// Tables nested deeper than ``LuaState/maximumDepth`` (or a table that contains itself).
+        case tooDeep
+    }
+
+    var reason: Reason
+    /// Where the value sits, outermost key first.
+    var path: [String] = []
+
+    /// The problem, with the path below `root` (e.g. `result.checks[2].ok`).
+    func description(root: String) -> String {
+        var location = root
+        for component in path {
+            location += component.hasPrefix("[") ? component : ".\(component)"
+        }
+        return switch reason {
+        case .unsupportedType(let type): "a \(type) at \(location) cannot leave Lua"
+        case .tooDeep: "tables nested more than \(LuaState.maximumDepth) deep (or cyclic) at \(location)"
+        }
+    }
+}
+
+extension LuaState {
+    /// How deep nested tables may be when crossing the boundary.
+    static let maximumDepth = 32
+
+    /// Pushes a Swift value onto the Lua stack.
+    func push(_ value: LuaValue) {
+        switch value {
+        case .nil:
+            lua_pushnil(L)
+        case .boolean(let flag):
+            lua_pushboolean(L, flag ? 1 : 0)
+        case .integer(let integer):
+            lua_pushinteger(L, integer)
+        case .number(let number):
+            lua_pushnumber(L, number)
+        case .string(let string):
+            push(string)
+        case .array(let elements):
+            _ = lua_checkstack(L, 3)
+            lua_createtable(L, Int32(clamping: elements.count), 0)
+            for (offset, element) in elements.enumerated() {
+                push(element)
+                lua_rawseti(L, -2, lua_Integer(offset + 1))
+            }
+        case .table(let entries):
+            _ = lua_checkstack(L, 3)
+            lua_createtable(L, 0, Int32(clamping: entries.count))
+            for (key, element) in entries where key != .nil {
+                push(key)
+                push(element)
+                lua_rawset(L, -3)
+            }
+        }
+    }
+
+    /// Reads the value at `index` without running any metamethod.
+    func value(at index: Int32) throws(LuaReadError) -> LuaValue {
+        try value(at: lua_absindex(L, index), depth: 0)
+    }
+
+    private func value(at index: Int32, depth: Int) throws(LuaReadError) -> LuaValue {
+        switch lua_type(L, index) {
+        case LUA_TNIL, LUA_TNONE:
+            return .nil
+        case LUA_TBOOLEAN:
+            return .boolean(lua_toboolean(L, index) != 0)
+        case LUA_TNUMBER:
+            if lua_isinteger(L, index) != 0 { return .integer(lua_tointegerx(L, index, nil)) }
+            return .number(lua_tonumberx(L, index, nil))
+        case LUA_TSTRING:
+            return .string(string(at: index) ?? "")
+        case LUA_TTABLE:
+            return try table(at: index, depth: depth)
+        case let type:
+            throw LuaReadError(reason: .unsupportedType(String(cString: lua_typename(L, type))))
+        }
+    }
+
+    private func table(at index: Int32, depth: Int) throws(LuaReadError) -> LuaValue {
+        guard depth < Self.maximumDepth, lua_checkstack(L, 4) != 0 else { throw LuaReadError(reason: .tooDeep) }
+        var entries: [LuaValue: LuaValue] = [:]
+        var isSequence = true
+        lua_pushnil(L)
+        while lua_next(L, index) != 0 {
+            // Read the key without lua_tolstring's in-place conversion, which would confuse lua_next.
+            let key: LuaValue
+            do {
+                key = try value(at: lua_absindex(L, -2), depth: depth + 1)
+            } catch {
+                lua_settop(L, -3)
+                throw error
+            }
+            do {
+                entries[key] = try value(at: lua_absindex(L, -1), depth: depth + 1)
+            } catch {
+                lua_settop(L, -3)
+                throw LuaReadError(reason: error.reason, path: [Self.describe(key)] + error.path)
+            }
+            if case .integer = key {} else { isSequence = false }
+            lua_settop(L, -2)
+        }
+        if isSequence, !entries.isEmpty {
+            var elements: [LuaValue] = []
+            elements.reserveCapacity(entries.count)
+            for position in 1...entries.count {
+                guard let element = entries[.integer(Int64(position))] else { return .table(entries) }
+                elements.append(element)
+            }
+            return .array(elements)
+        }
+        return .table(entries)
+    }
+
+    private static func describe(_ key: LuaValue) -> String {
+        switch key {
+        case .string(let string): string
+        case .integer(let integer): "[\(integer)]"
+        case .number(let number): "[\(number)]"
+        case .boolean(let flag): "[\(flag)]"
+        default: "[?]"
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import CLua
+import CLuaSandbox
+import Logging
+
+/// One complete, loaded set of hook scripts in one Lua state: what ``HookRuntime`` swaps on reload.
+///
+/// Hooks defined by several files chain in file order: `map` feeds each script's result to the next
+/// (any `nil` skips), `health` ANDs the verdicts, `gate` allows only if every gate allows (the first
+/// refusal stops the chain).
+final class HookScriptSet {
+    /// A hook function kept in the Lua registry, with the file that defines it.
+    private struct Link {
+        var file: String
+        var reference: Int32
+    }
+
+    let registry: HookRegistry
+    private let state: LuaState
+    private let limits: HookLimits?
+    private let chains: [HookName: [Link]]
+
+    /// Loads `scripts` in order into a fresh sandboxed state.
+    init(scripts: [HookScript], limits: HookLimits?, logger: Logger) throws(HookError) {
+        let state = try LuaState(limits: limits, host: LuaHostBridge(logger: logger))
+        self.state = state
+        self.limits = limits
+        let factory = try Self.loadPrelude(into: state)
+        var chains: [HookName: [Link]] = [:]
+        var entries: [HookRegistry.Script] = []
+        for script in scripts {
+            let defined = try Self.load(script, into: state, factory: factory, limits: limits)
+            for (hook, reference) in defined {
+                chains[hook, default: []].append(Link(file: script.file, reference: reference))
+            }
+            entries.append(HookRegistry.Script(file: script.file, hooks: HookName.allCases.filter { defined[$0] != nil }))
+        }
+        self.chains = chains
+        self.registry = HookRegistry(scripts: entries)
+    }
+
+    // MARK: Calls
+
+    /// Runs the `map` chain; see ``HookRuntime/map(_:)``.
+    func map(_ resource: HookResource) throws(HookError) -> MapResult? {
+        var current = resource
+        var merged = MapResult()
+        for link in chains[.map] ?? [] {
+            state.pushReference(link.reference)
+            state.push(current)
+            let value = try call(link, .map, expected: MapResult.expectedShape)
+            let result: MapResult?
+            do {
+                result = try MapResult.decode(value, input: current)
+            } catch {
+                throw shapeError(error, link, .map, expected: MapResult.expectedShape)
+            }
+            guard let result else { return nil }
+            merged = merged.followed(by: result)
+            current = result.applied(to: current)
+        }
+        return merged
+    }
+
+    /// Runs the `health` chain; see ``HookRuntime/health(_:)``.
+    func health(_ context: HealthContext) throws(HookError) -> HealthVerdict {
+        guard let chain = chains[.health], !chain.isEmpty else { return .noPolicy }
+        var verdict: HealthVerdict?
+        let argument = context.luaValue
+        for link in chain {
+            state.pushReference(link.reference)
+            state.push(argument)
+            let value = try call(link, .health, expected: HealthVerdict.expectedShape)
+            do {
+                let next = try HealthVerdict.decode(value)
+                verdict = verdict.map { $0.and(next) } ?? next
+            } catch {
+                throw shapeError(error, link, .health, expected: HealthVerdict.expectedShape)
+            }
+        }
+        return verdict ?? .noPolicy
+    }
+
+    /// Runs the `gate` chain; see ``HookRuntime/gate(_:)``.
+    func gate(_ context: GateContext) throws(HookError) -> GateDecision {
+        guard let chain = chains[.gate], !chain.isEmpty else { return .noGate }
+        var reasons: [String] = []
+        let argument = context.luaValue
+        for link in chain {
+            state.pushReference(link.reference)
+            state.push(argument)
+            let value = try call(link, .gate, expected: GateDecision.expectedShape)
+            var decision: GateDecision
+            do {
+                decision = try GateDecision.decode(value)
+            } catch {
+                throw shapeError(error, link, .gate, expected: GateDecision.expectedShape)
+            }
+            guard decision.allow else {
+                decision.refusedBy = link.file
+                return decision
+            }
+            if !decision.reason.isEmpty { reasons.append(decision.reason) }
+        }
+        return GateDecision(allow: true, reason: reasons.joined(separator: "; "))
+    }
+
+    /// Calls the function and argument on the stack under the call limits; returns the one result.
+    private func call(_ link: Link, _ hook: HookName, expected: String) throws(HookError) -> LuaValue {
+        defer { state.clearStack() }
+        do {
+            try state.call(
+                arguments: 1,
+                results: 1,
+                instructions: Int64(limits?.instructions ?? 0),
+                deadlineNanoseconds: limits?.deadline.nanoseconds ?? 0
+            )
+        } catch {
+            if error.status == LUA_ERRMEM {
+                state.collectGarbage(
+                    instructions: Int64(limits?.instructions ?? 0),
+                    deadlineNanoseconds: limits?.deadline.nanoseconds ?? 0
+                )
+            }
+            throw Self.hookError(error, hook: hook, file: link.file)
+        }
+        do {
+            return try state.value(at: -1)
+        } catch {
+            throw HookError(
+                code: .wrongShape,
+                message: "\(error.description(root: "result")); expected \(expected)",
+                hook: hook,
+                file: link.file
+            )
+        }
+    }
+
+    private func shapeError(_ error: HookShapeError, _ link: Link, _ hook: HookName, expected: String) -> HookError {
+        HookError(code: .wrongShape, message: "\(error.problem); expected \(expected)", hook: hook, file: link.file)
+    }
+}
+
+@available(*, unavailable)
+extension HookScriptSet: Sendable {}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// The `ferry` command-line tool.
+@main
+struct Ferry: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Move live RocketMQ traffic between clusters.",
+        subcommands: [HooksCommand.self]
+    )
+}
