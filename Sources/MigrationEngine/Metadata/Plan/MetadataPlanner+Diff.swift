@@ -8,11 +8,13 @@ extension MetadataPlanner {
         case .topic:
             item.brokers = brokers
             let existing = brokers.map { broker in (broker, target.topics[broker]?[item.name]) }
-            self.decide(&item, existing: existing) { $0.matches(item.topic!) } describe: { $0.queueSummary }
+            let desired = item.topic!
+            self.decide(&item, existing: existing) { $0.matches(desired) } describe: { $0.queueSummary }
         case .group:
             item.brokers = brokers
             let existing = brokers.map { broker in (broker, target.groups[broker]?[item.name]) }
-            self.decide(&item, existing: existing) { $0.matches(item.group!) } describe: { $0.settingsSummary }
+            let desired = item.group!
+            self.decide(&item, existing: existing) { $0.matches(desired) } describe: { $0.settingsSummary }
         case .aclAccount:
             guard target.aclEnabled else {
                 item.action = .skip
@@ -20,7 +22,8 @@ extension MetadataPlanner {
                 return item
             }
             let existing = [("cluster", target.aclAccounts[item.name])]
-            self.decide(&item, existing: existing) { $0 == item.account } describe: { "admin \($0.admin)" }
+            let desired = item.account
+            self.decide(&item, existing: existing) { $0 == desired } describe: { "admin \($0.admin)" }
         case .consumerOffsets:
             item.brokers = item.offsets?.offsets.keys.sorted() ?? []
             item.action = .create

@@ -1,4 +1,4 @@
-public import HookRuntime
+import HookRuntime
 
 extension MetadataPlanner {
     /// Every topic, group, ACL account and offset set of one source, mapped to its target name.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders a plan as a table for terminals: counts per kind and action, then every item that needs the
 /// operator's eye (conflicts, failures, skips, policy changes). ACL secrets never appear.
 public struct PlanTableRenderer: Sendable {
