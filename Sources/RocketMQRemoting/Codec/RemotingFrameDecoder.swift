@@ -54,6 +54,7 @@ public struct RemotingFrameDecoder: NIOSingleStepByteToMessageDecoder {
             )
         }
         guard buffer.readableBytes >= Int(length) + 4 else { return nil }
+        let original = buffer  // shares storage; kept to quote the frame's bytes in an error
         buffer.moveReaderIndex(forwardBy: 4)
         let frame = buffer.readSlice(length: Int(length))!  // length checked just above
         do {
@@ -61,7 +62,7 @@ public struct RemotingFrameDecoder: NIOSingleStepByteToMessageDecoder {
         } catch {
             var error = error
             error.offset = error.offset.map { $0 + 4 }
-            if error.bytesHex == nil { error.bytesHex = Self.hex(buffer, from: start, count: Int(length) + 4) }
+            if error.bytesHex == nil { error.bytesHex = Self.hex(original, from: start, count: Int(length) + 4) }
             throw error
         }
     }

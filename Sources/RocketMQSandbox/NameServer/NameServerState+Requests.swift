@@ -1,0 +1,121 @@
+import RocketMQRemoting
+
+extension NameServerState {
+    /// The `FAQUrl.suggestTodo` suffix the Java servers append to some remarks.
+    static let faqSuffix = "\nSee http://rocketmq.apache.org/docs/faq/ for further details."
+
+    /// Answers one request as a 4.9.8 NameServer does (`DefaultRequestProcessor`, `ClientRequestProcessor`).
+    /// Returns `nil` for oneway requests and for unknown codes, which the 4.9.8 NameServer never answers.
+    mutating func handle(_ request: RemotingCommand, now: Int64) -> RemotingCommand? {
+        let response: RemotingCommand?
+        switch request.requestCode {
+        case .putKVConfig:
+            if let namespace = request.ext("namespace"), let key = request.ext("key"), let value = request.ext("value") {
+                self.kvTable[namespace, default: [:]][key] = value
+            }
+            response = .reply(request)
+        case .getKVConfig:
+            let namespace = request.ext("namespace") ?? "", key = request.ext("key") ?? ""
+            if let value = self.kvTable[namespace]?[key] {
+                response = .reply(request, ext: ["value": value])
+            } else {
+                response = .reply(
+                    request, .queryNotFound, remark: "No config item, Namespace: \(namespace) Key: \(key)", ext: [:])
+            }
+        case .deleteKVConfig:
+            if let namespace = request.ext("namespace"), let key = request.ext("key") {
+                self.kvTable[namespace]?[key] = nil
+                if self.kvTable[namespace]?.isEmpty == true { self.kvTable[namespace] = nil }
+            }
+            response = .reply(request)
+        case .getKVListByNamespace:
+            let namespace = request.ext("namespace") ?? ""
+            if let table = self.kvTable[namespace] {
+                response = .reply(request, body: Self.kvTableJSON(table).body())
+            } else {
+                response = .reply(request, .queryNotFound, remark: "No config item, Namespace: \(namespace)")
+            }
+        case .registerBroker:
+            response = self.handleRegisterBroker(request, now: now)
+        case .unregisterBroker:
+            self.unregisterBroker(
+                clusterName: request.ext("clusterName") ?? "", brokerAddr: request.ext("brokerAddr") ?? "",
+                brokerName: request.ext("brokerName") ?? "", brokerId: Int64(request.ext("brokerId") ?? "") ?? 0)
+            response = .reply(request)
+        case .getRouteInfoByTopic:
+            response = self.handleGetRoute(request)
+        case .getBrokerClusterInfo:
+            response = .reply(request, body: self.clusterInfoJSON.body())
+        case .wipeWritePermOfBroker:
+            let count = self.operateWritePerm(brokerName: request.ext("brokerName") ?? "", add: false)
+            response = .reply(request, ext: ["wipeTopicCount": String(count)])
+        case .addWritePermOfBroker:
+            let count = self.operateWritePerm(brokerName: request.ext("brokerName") ?? "", add: true)
+            response = .reply(request, ext: ["addTopicCount": String(count)])
+        case .getAllTopicListFromNameserver:
+            response = .reply(request, body: Self.topicListJSON(self.topicQueueTable.keys.sorted()).body())
+        case .deleteTopicInNamesrv:
+            self.topicQueueTable[request.ext("topic") ?? ""] = nil
+            response = .reply(request)
+        case .getTopicsByCluster:
+            let brokerNames = self.clusterAddrTable[request.ext("cluster") ?? ""] ?? []
+            let topics = self.topicQueueTable.filter { !brokerNames.isDisjoint(with: $0.value.keys) }.keys.sorted()
+            response = .reply(request, body: Self.topicListJSON(topics).body())
+        case .getSystemTopicListFromNs:
+            let names = self.clusterAddrTable.keys.sorted() + self.clusterAddrTable.values.flatMap { $0 }.sorted()
+            let brokerAddr = self.brokerAddrTable.keys.sorted().first.flatMap { self.brokerAddrTable[$0]?.brokerAddrs[0] }
+            response = .reply(request, body: Self.topicListJSON(names, brokerAddr: brokerAddr).body())
+        case .updateNamesrvConfig:
+            if let properties = try? BrokerProperties(text: request.textBody),
+                let value = properties["orderMessageEnable"]
+            {
+                self.orderMessageEnable = value == "true"
+            }
+            response = .reply(request)
+        case .getNamesrvConfig:
+            var properties = BrokerProperties()
+            properties["orderMessageEnable"] = String(self.orderMessageEnable)
+            response = .reply(request, body: properties.byteBuffer)
+        default:
+            return nil
+        }
+        return request.isOneway ? nil : response
+    }
+
+    private mutating func handleRegisterBroker(_ request: RemotingCommand, now: Int64) -> RemotingCommand {
+        var topicConfigs: TopicConfigSerializeWrapper?
+        if let body = request.body, body.readableBytes > 0 {
+            if let crc = request.ext("bodyCrc32").flatMap(Int32.init), crc != 0,
+                crc != CRC32.rocketMQ(body.readableBytesView)
+            {
+                return .reply(request, .systemError, remark: "crc32 not match")
+            }
+            if let wrapper = request.jsonBody?["topicConfigSerializeWrapper"] {
+                topicConfigs = try? TopicConfigSerializeWrapper(json: wrapper)
+            }
+        }
+        let orderTopicConfig = self.registerBroker(
+            clusterName: request.ext("clusterName") ?? "", brokerAddr: request.ext("brokerAddr") ?? "",
+            brokerName: request.ext("brokerName") ?? "", brokerId: Int64(request.ext("brokerId") ?? "") ?? 0,
+            haServerAddr: request.ext("haServerAddr") ?? "", topicConfigs: topicConfigs, now: now)
+        let body = orderTopicConfig.isEmpty ? nil : Self.kvTableJSON(orderTopicConfig).body()
+        return .reply(request, ext: [:], body: body)
+    }
+
+    private func handleGetRoute(_ request: RemotingCommand) -> RemotingCommand {
+        let topic = request.ext("topic") ?? ""
+        guard var route = self.routeJSON(topic: topic) else {
+            return .reply(
+                request, .topicNotExist, remark: "No topic route info in name server for the topic: \(topic)\(Self.faqSuffix)")
+        }
+        if self.orderMessageEnable, let conf = self.kvTable[Self.orderTopicConfigNamespace]?[topic],
+            case .object(var object) = route
+        {
+            let index = object.members.firstIndex { $0.key == .string("queueDatas") } ?? object.members.endIndex
+            object.members.insert(.init(key: .string("orderTopicConf"), value: .string(conf)), at: index)
+            route = .object(object)
+        }
+        let standard = request.version >= 401 || request.ext("acceptStandardJsonOnly") == "true"
+        return .reply(request, body: route.body(standard ? .standard : .fastjson))
+    }
+}
