@@ -15,6 +15,7 @@ let package = Package(
         // (each module adds its product here)
         .library(name: "MigrationEngine", targets: ["MigrationEngine"]),
         .library(name: "MigrationStore", targets: ["MigrationStore"]),
+        .library(name: "MetadataMigration", targets: ["MetadataMigration"]),
         .library(name: "RocketMQRemoting", targets: ["RocketMQRemoting"]),
         .executable(name: "remoting-bench", targets: ["RemotingBench"]),
         .library(name: "HookRuntime", targets: ["HookRuntime"]),
@@ -104,6 +105,21 @@ let package = Package(
             name: "MigrationEngineTests",
             dependencies: ["MigrationEngine", "HookRuntime", .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "MetadataMigration",
+            dependencies: [
+                "MigrationEngine", "MigrationStore", "RocketMQRemoting",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MetadataMigrationTests",
+            dependencies: ["MetadataMigration", "MigrationEngine", "MigrationStore", "HookRuntime"],
             swiftSettings: swiftSettings
         ),
         .target(

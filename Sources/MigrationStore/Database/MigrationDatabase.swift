@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import GRDB
 
 /// Ferry's local state: one SQLite file, opened through GRDB, whose schema is kept by a single
@@ -17,11 +17,22 @@ public struct MigrationDatabase: Sendable {
             let url = URL(fileURLWithPath: path)
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            queue = try DatabaseQueue(path: path)
+            queue = try DatabaseQueue(path: path, configuration: Self.configuration)
         } catch {
             throw MigrationStoreError(.cannotOpen, "cannot open the state database at \(path)", underlying: error)
         }
         try self.init(queue: queue)
+    }
+
+    /// WAL with `synchronous=NORMAL`: each transaction is atomic and survives a process crash, and
+    /// commits do not wait for fsync (a power cut may lose the last few, never half of one).
+    private static var configuration: Configuration {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        return configuration
     }
 
     /// Opens a private in-memory database (tests, dry runs).

@@ -19,8 +19,8 @@ public struct ImportJournal: Sendable {
     /// and returns every entry of the plan, keyed by item.
     public func begin(
         planHash: String, label: String, itemKeys: [String], now: Date = Date()
-    ) throws(MigrationStoreError) -> [String: JournalEntry] {
-        try self.write("cannot register plan \(planHash)") { db in
+    ) async throws(MigrationStoreError) -> [String: JournalEntry] {
+        try await self.write("cannot register plan \(planHash)") { db in
             try JournalPlanRecord(planHash: planHash, label: label, itemCount: itemKeys.count, createdAt: now)
                 .insert(db, onConflict: .ignore)
             for key in itemKeys {
@@ -30,13 +30,13 @@ public struct ImportJournal: Sendable {
                 try JournalItemRecord(entry).insert(db, onConflict: .ignore)
             }
         }
-        return try self.entries(planHash: planHash)
+        return try await self.entries(planHash: planHash)
     }
 
     /// Every entry of the plan, keyed by item; empty when the plan was never begun.
-    public func entries(planHash: String) throws(MigrationStoreError) -> [String: JournalEntry] {
+    public func entries(planHash: String) async throws(MigrationStoreError) -> [String: JournalEntry] {
         do {
-            let rows = try self.database.writer.read { db in
+            let rows = try await self.database.writer.read { db in
                 try JournalItemRecord.filter(Column("planHash") == planHash).fetchAll(db)
             }
             return Dictionary(uniqueKeysWithValues: rows.map { ($0.entry.itemKey, $0.entry) })
@@ -48,49 +48,48 @@ public struct ImportJournal: Sendable {
     /// Records that an item finished with `result` (e.g. `created`).
     public func markDone(
         planHash: String, itemKey: String, result: String, now: Date = Date()
-    ) throws(MigrationStoreError) {
-        try self.update(planHash: planHash, itemKey: itemKey, state: .done, result: result, reason: nil, now: now)
+    ) async throws(MigrationStoreError) {
+        try await self.update(planHash: planHash, itemKey: itemKey, state: .done, result: result, reason: nil, now: now)
     }
 
     /// Records that an item failed, and why.
     public func markFailed(
         planHash: String, itemKey: String, reason: String, now: Date = Date()
-    ) throws(MigrationStoreError) {
-        try self.update(planHash: planHash, itemKey: itemKey, state: .failed, result: nil, reason: reason, now: now)
+    ) async throws(MigrationStoreError) {
+        try await self.update(planHash: planHash, itemKey: itemKey, state: .failed, result: nil, reason: reason, now: now)
     }
 
     /// How many of the plan's items are in each state.
-    public func counts(planHash: String) throws(MigrationStoreError) -> [JournalItemState: Int] {
+    public func counts(planHash: String) async throws(MigrationStoreError) -> [JournalItemState: Int] {
         var counts: [JournalItemState: Int] = [:]
-        for entry in try self.entries(planHash: planHash).values { counts[entry.state, default: 0] += 1 }
+        for entry in try await self.entries(planHash: planHash).values { counts[entry.state, default: 0] += 1 }
         return counts
     }
 
     private func update(
         planHash: String, itemKey: String, state: JournalItemState, result: String?, reason: String?, now: Date
-    ) throws(MigrationStoreError) {
-        var found = true
-        try self.write("cannot record the outcome of \(itemKey)") { db in
+    ) async throws(MigrationStoreError) {
+        let found = try await self.write("cannot record the outcome of \(itemKey)") { db -> Bool in
             let key = ["planHash": planHash, "itemKey": itemKey]
-            guard var record = try JournalItemRecord.fetchOne(db, key: key) else {
-                found = false
-                return
-            }
+            guard var record = try JournalItemRecord.fetchOne(db, key: key) else { return false }
             record.entry.state = state
             record.entry.result = result
             record.entry.reason = reason
             record.entry.attempts += 1
             record.entry.updatedAt = now
             try record.update(db)
+            return true
         }
         if !found {
             throw MigrationStoreError(.unknownItem, "item \(itemKey) is not in the journal of plan \(planHash)")
         }
     }
 
-    private func write(_ what: String, _ body: (Database) throws -> Void) throws(MigrationStoreError) {
+    private func write<T: Sendable>(
+        _ what: String, _ body: @escaping @Sendable (Database) throws -> T
+    ) async throws(MigrationStoreError) -> T {
         do {
-            try self.database.writer.write(body)
+            return try await self.database.writer.write(body)
         } catch {
             throw MigrationStoreError(.writeFailed, what, underlying: error)
         }
