@@ -1,4 +1,5 @@
 import Crypto
+import NIOCore
 import Foundation
 import RocketMQRemoting
 

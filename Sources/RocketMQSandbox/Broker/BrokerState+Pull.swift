@@ -5,8 +5,11 @@ import RocketMQRemoting
 extension BrokerState {
     /// PULL_MESSAGE (`PullMessageProcessor.processRequest`). With `allowSuspend` and the suspend flag, an empty
     /// queue yields no response and a ``BrokerOutcome/suspendUntil`` deadline (long polling); the caller retries
-    /// until messages arrive, then calls once more with `allowSuspend` false at the deadline.
-    mutating func handlePull(_ request: RemotingCommand, now: Int64, allowSuspend: Bool) -> BrokerOutcome {
+    /// until messages arrive (`storeOffset` false: only the first call stores the commit offset), then calls
+    /// once more with `allowSuspend` false at the deadline.
+    mutating func handlePull(
+        _ request: RemotingCommand, now: Int64, allowSuspend: Bool, storeOffset: Bool = true
+    ) -> BrokerOutcome {
         func fail(_ code: ResponseCode, _ remark: String) -> BrokerOutcome {
             BrokerOutcome(request, .reply(request, code, remark: remark, ext: [:]))
         }
@@ -59,7 +62,7 @@ extension BrokerState {
         let result = self.store.read(
             topic: header.topic, queueId: header.queueId, offset: header.queueOffset,
             maxCount: Int(max(header.maxMsgNums, 1)), codes: codes)
-        if allowSuspend, header.sysFlag.contains(.commitOffset) {
+        if storeOffset, allowSuspend, header.sysFlag.contains(.commitOffset) {
             self.consumerOffsets["\(header.topic)@\(header.consumerGroup)", default: [:]][header.queueId] = header.commitOffset
         }
         let code: ResponseCode

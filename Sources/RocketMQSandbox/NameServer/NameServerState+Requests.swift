@@ -1,3 +1,4 @@
+import NIOCore
 import RocketMQRemoting
 
 extension NameServerState {
@@ -61,7 +62,7 @@ extension NameServerState {
             let brokerNames = self.clusterAddrTable[request.ext("cluster") ?? ""] ?? []
             let topics = self.topicQueueTable.filter { !brokerNames.isDisjoint(with: $0.value.keys) }.keys.sorted()
             response = .reply(request, body: Self.topicListJSON(topics).body())
-        case .getSystemTopicListFromNs:
+        case .getSystemTopicListFromNS:
             let names = self.clusterAddrTable.keys.sorted() + self.clusterAddrTable.values.flatMap { $0 }.sorted()
             let brokerAddr = self.brokerAddrTable.keys.sorted().first.flatMap { self.brokerAddrTable[$0]?.brokerAddrs[0] }
             response = .reply(request, body: Self.topicListJSON(names, brokerAddr: brokerAddr).body())
@@ -75,7 +76,7 @@ extension NameServerState {
         case .getNamesrvConfig:
             var properties = BrokerProperties()
             properties["orderMessageEnable"] = String(self.orderMessageEnable)
-            response = .reply(request, body: properties.byteBuffer)
+            response = .reply(request, body: ByteBuffer(string: properties.text))
         default:
             return nil
         }

@@ -1,0 +1,34 @@
+import Logging
+import RocketMQRemoting
+import Synchronization
+
+/// An in-process NameServer: ``NameServerState`` behind a lock, served by a ``RemotingServer``, with the
+/// periodic scan that expires silent brokers (`scanNotActiveBroker`).
+final class SandboxNameServer: RemotingRequestHandler {
+    private let state: Mutex<NameServerState>
+    private let logger: Logger
+    private let brokerTimeoutMillis: Int64
+
+    init(orderMessageEnable: Bool, brokerTimeoutMillis: Int64, logger: Logger) {
+        self.state = Mutex(NameServerState(orderMessageEnable: orderMessageEnable))
+        self.brokerTimeoutMillis = brokerTimeoutMillis
+        self.logger = logger
+    }
+
+    func handle(_ request: RemotingCommand, on connection: SandboxConnection) async {
+        let response = self.state.withLock { $0.handle(request, now: epochMillis()) }
+        if let response { await connection.send(response) }
+    }
+
+    func connectionClosed(_ connection: SandboxConnection) async {}
+
+    /// Drops brokers that have not registered within the timeout; returns their addresses.
+    @discardableResult
+    func expireBrokers() -> [String] {
+        let expired = self.state.withLock { $0.expireBrokers(now: epochMillis(), timeout: self.brokerTimeoutMillis) }
+        for address in expired {
+            self.logger.info("sandbox nameserver expired a silent broker", metadata: ["broker.addr": "\(address)"])
+        }
+        return expired
+    }
+}
