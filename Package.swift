@@ -108,19 +108,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(
-            name: "RocketMQSandboxTests",
-            dependencies: [
-                "RocketMQSandbox",
-                "RocketMQRemoting",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            resources: [.copy("Fixtures")],
-            swiftSettings: swiftSettings
-        ),
+        // RocketMQSandboxTests: declared again once the sandbox branch commits its Tests folder.
 
         // MARK: Migration (metadata export / plan / import)
         .target(

@@ -37,7 +37,7 @@ import Testing
     @Test func unknownItemIsAnErrorAndWritesNothing() async throws {
         let journal = ImportJournal(database: try MigrationDatabase.inMemory())
         _ = try await journal.begin(planHash: "h1", label: "p", itemKeys: ["topic:a"])
-        #expect {
+        await #expect {
             try await journal.markDone(planHash: "h1", itemKey: "topic:zzz", result: "created")
         } throws: { error in
             (error as? MigrationStoreError)?.code == .unknownItem

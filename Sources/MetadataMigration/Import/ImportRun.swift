@@ -19,13 +19,18 @@ struct ImportRun: Sendable {
         } catch {
             outcome = .failed(String(describing: error))
         }
+        // An outcome that reached the broker is journaled even when the import is being cancelled: the
+        // unstructured task does not inherit the cancellation that GRDB's async writes honour.
+        let (journal, planHash) = (self.journal, self.planHash)
         do {
-            switch outcome {
-            case .failed(let reason):
-                try await self.journal.markFailed(planHash: self.planHash, itemKey: item.key, reason: reason)
-            default:
-                try await self.journal.markDone(planHash: self.planHash, itemKey: item.key, result: outcome.word)
-            }
+            try await Task {
+                switch outcome {
+                case .failed(let reason):
+                    try await journal.markFailed(planHash: planHash, itemKey: item.key, reason: reason)
+                default:
+                    try await journal.markDone(planHash: planHash, itemKey: item.key, result: outcome.word)
+                }
+            }.value
         } catch {
             throw MetadataMigrationError(.journalFailed, "cannot journal \(item.key)", underlying: error)
         }
