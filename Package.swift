@@ -59,6 +59,7 @@ let package = Package(
             dependencies: [
                 "HookRuntime",
                 "CLua",
+                "CLuaSandbox",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ],

@@ -46,19 +46,6 @@ extension [String: LuaValue] {
         }
     }
 
-    /// Field `name` as an integer (a float with an integral value is accepted; nil when absent).
-    func integer(_ name: String) throws(HookShapeError) -> Int? {
-        switch self[name] {
-        case nil, .nil?: return nil
-        case .integer(let value)?:
-            if let int = Int(exactly: value) { return int }
-        case .number(let value)?:
-            if let int = Int(exactly: value) { return int }
-        default: break
-        }
-        throw HookShapeError(problem: "field '\(name)' is \(self[name]!.shapeName), expected an integer")
-    }
-
     /// Field `name` as a boolean (nil when absent).
     func boolean(_ name: String) throws(HookShapeError) -> Bool? {
         switch self[name] {

@@ -67,6 +67,20 @@ public actor HookRuntime {
         try scripts.map(resource)
     }
 
+    /// Runs the `map` hooks on many resources in one actor call (what a planner mapping a whole
+    /// cluster's metadata uses: one hop instead of one per resource).
+    ///
+    /// - Returns: one result per resource, in order: the changes, `nil` for a skip, or the error.
+    public func map(_ resources: [HookResource]) -> [Result<MapResult?, HookError>] {
+        resources.map { resource in
+            do throws(HookError) {
+                return .success(try scripts.map(resource))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
     /// Runs the `health` hooks for a proposed stage change.
     ///
     /// - Returns: the ANDed verdict, or ``HealthVerdict/noPolicy`` when no script defines `health`.

@@ -17,7 +17,9 @@ final class HookScriptSet {
     let registry: HookRegistry
     private let state: LuaState
     private let limits: HookLimits?
-    private let chains: [HookName: [Link]]
+    private let mapChain: [Link]
+    private let healthChain: [Link]
+    private let gateChain: [Link]
 
     /// Loads `scripts` in order into a fresh sandboxed state.
     init(scripts: [HookScript], limits: HookLimits?, logger: Logger) throws(HookError) {
@@ -34,7 +36,9 @@ final class HookScriptSet {
             }
             entries.append(HookRegistry.Script(file: script.file, hooks: HookName.allCases.filter { defined[$0] != nil }))
         }
-        self.chains = chains
+        self.mapChain = chains[.map] ?? []
+        self.healthChain = chains[.health] ?? []
+        self.gateChain = chains[.gate] ?? []
         self.registry = HookRegistry(scripts: entries)
     }
 
@@ -44,15 +48,12 @@ final class HookScriptSet {
     func map(_ resource: HookResource) throws(HookError) -> MapResult? {
         var current = resource
         var merged = MapResult()
-        for link in chains[.map] ?? [] {
+        for link in mapChain {
             state.pushReference(link.reference)
             state.push(current)
-            let value = try call(link, .map, expected: MapResult.expectedShape)
-            let result: MapResult?
-            do {
-                result = try MapResult.decode(value, input: current)
-            } catch {
-                throw shapeError(error, link, .map, expected: MapResult.expectedShape)
+            let input = current
+            let result = try call(link, .map, expected: MapResult.expectedShape) { () throws(HookShapeError) in
+                try state.mapResult(at: -1, input: input)
             }
             guard let result else { return nil }
             merged = merged.followed(by: result)
@@ -63,37 +64,30 @@ final class HookScriptSet {
 
     /// Runs the `health` chain; see ``HookRuntime/health(_:)``.
     func health(_ context: HealthContext) throws(HookError) -> HealthVerdict {
-        guard let chain = chains[.health], !chain.isEmpty else { return .noPolicy }
+        guard !healthChain.isEmpty else { return .noPolicy }
         var verdict: HealthVerdict?
         let argument = context.luaValue
-        for link in chain {
+        for link in healthChain {
             state.pushReference(link.reference)
             state.push(argument)
-            let value = try call(link, .health, expected: HealthVerdict.expectedShape)
-            do {
-                let next = try HealthVerdict.decode(value)
-                verdict = verdict.map { $0.and(next) } ?? next
-            } catch {
-                throw shapeError(error, link, .health, expected: HealthVerdict.expectedShape)
+            let next = try call(link, .health, expected: HealthVerdict.expectedShape) { () throws(HookShapeError) in
+                try HealthVerdict.decode(try readResult())
             }
+            verdict = verdict.map { $0.and(next) } ?? next
         }
         return verdict ?? .noPolicy
     }
 
     /// Runs the `gate` chain; see ``HookRuntime/gate(_:)``.
     func gate(_ context: GateContext) throws(HookError) -> GateDecision {
-        guard let chain = chains[.gate], !chain.isEmpty else { return .noGate }
+        guard !gateChain.isEmpty else { return .noGate }
         var reasons: [String] = []
         let argument = context.luaValue
-        for link in chain {
+        for link in gateChain {
             state.pushReference(link.reference)
             state.push(argument)
-            let value = try call(link, .gate, expected: GateDecision.expectedShape)
-            var decision: GateDecision
-            do {
-                decision = try GateDecision.decode(value)
-            } catch {
-                throw shapeError(error, link, .gate, expected: GateDecision.expectedShape)
+            var decision = try call(link, .gate, expected: GateDecision.expectedShape) { () throws(HookShapeError) in
+                try GateDecision.decode(try readResult())
             }
             guard decision.allow else {
                 decision.refusedBy = link.file
@@ -104,8 +98,14 @@ final class HookScriptSet {
         return GateDecision(allow: true, reason: reasons.joined(separator: "; "))
     }
 
-    /// Calls the function and argument on the stack under the call limits; returns the one result.
-    private func call(_ link: Link, _ hook: HookName, expected: String) throws(HookError) -> LuaValue {
+    /// Calls the function and argument on the stack under the call limits, then decodes the one
+    /// result with `decode` while it is still on the stack.
+    private func call<Decoded>(
+        _ link: Link,
+        _ hook: HookName,
+        expected: String,
+        decode: () throws(HookShapeError) -> Decoded
+    ) throws(HookError) -> Decoded {
         defer { state.clearStack() }
         do {
             try state.call(
@@ -124,19 +124,19 @@ final class HookScriptSet {
             throw Self.hookError(error, hook: hook, file: link.file)
         }
         do {
-            return try state.value(at: -1)
+            return try decode()
         } catch {
-            throw HookError(
-                code: .wrongShape,
-                message: "\(error.description(root: "result")); expected \(expected)",
-                hook: hook,
-                file: link.file
-            )
+            throw HookError(code: .wrongShape, message: "\(error.problem); expected \(expected)", hook: hook, file: link.file)
         }
     }
 
-    private func shapeError(_ error: HookShapeError, _ link: Link, _ hook: HookName, expected: String) -> HookError {
-        HookError(code: .wrongShape, message: "\(error.problem); expected \(expected)", hook: hook, file: link.file)
+    /// The result on top of the stack as a ``LuaValue``.
+    private func readResult() throws(HookShapeError) -> LuaValue {
+        do {
+            return try state.value(at: -1)
+        } catch {
+            throw HookShapeError(problem: error.description(root: "result"))
+        }
     }
 }
 

@@ -20,12 +20,7 @@ import Testing
             end
             return function(v) return v, describe(v) end
             """
-        var text = source
-        let status = text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { luaL_loadbufferx(state.L, $0.baseAddress, $0.count, "=test", "t") }
-        }
-        #expect(status == LUA_OK)
-        try state.call(arguments: 0, results: 1, instructions: 0, deadlineNanoseconds: 0)
+        try state.run(source, results: 1)
         state.push(value)
         try state.call(arguments: 1, results: 2, instructions: 0, deadlineNanoseconds: 0)
         defer { state.clearStack() }
@@ -79,11 +74,7 @@ import Testing
 
     @Test func functionsAndCyclesCannotLeaveLua() throws {
         let state = try LuaState(limits: HookLimits(), host: LuaHostBridge(logger: quietLogger))
-        var source = "local t = {f = print}; local c = {}; c.self = c; return t, c"
-        _ = source.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { luaL_loadbufferx(state.L, $0.baseAddress, $0.count, "=test", "t") }
-        }
-        try state.call(arguments: 0, results: 2, instructions: 0, deadlineNanoseconds: 0)
+        try state.run("local t = {f = print}; local c = {}; c.self = c; return t, c", results: 2)
         #expect(throws: LuaReadError(reason: .unsupportedType("function"), path: ["f"])) { try state.value(at: -2) }
         #expect(throws: LuaReadError.self) { try state.value(at: -1) }
         #expect(lua_gettop(state.L) == 2)

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Runs Ferry's benchmarks in release mode: scripts/bench.sh [NAME…] (all of them without a name).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/ensure-deps.sh
+swift run -c release ferry-bench "$@"
