@@ -153,7 +153,7 @@ let package = Package(
         .executableTarget(
             name: "ferry",
             dependencies: [
-                "HookRuntime",
+                "HookRuntime", "RocketMQSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
