@@ -13,16 +13,17 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         // (each module adds its product here)
+        .library(name: "RocketMQRemoting", targets: ["RocketMQRemoting"]),
+        .executable(name: "remoting-bench", targets: ["RemotingBench"]),
+        .library(name: "RocketMQClient", targets: ["RocketMQClient"]),
         .library(name: "MigrationEngine", targets: ["MigrationEngine"]),
         .library(name: "MigrationStore", targets: ["MigrationStore"]),
         .library(name: "MetadataMigration", targets: ["MetadataMigration"]),
-        .library(name: "RocketMQRemoting", targets: ["RocketMQRemoting"]),
-        .executable(name: "remoting-bench", targets: ["RemotingBench"]),
+        .library(name: "RocketMQSandbox", targets: ["RocketMQSandbox"]),
         .library(name: "HookRuntime", targets: ["HookRuntime"]),
         .executable(name: "ferry", targets: ["ferry"]),
         .executable(name: "ferry-bench", targets: ["FerryBench"]),
         .plugin(name: "CheckHooksPlugin", targets: ["CheckHooksPlugin"]),
-        .library(name: "RocketMQSandbox", targets: ["RocketMQSandbox"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -59,7 +60,6 @@ let package = Package(
             dependencies: [
                 "HookRuntime",
                 "CLua",
-                "CLuaSandbox",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ],
@@ -97,6 +97,41 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: RocketMQ client
+        .target(
+            name: "RocketMQClient",
+            dependencies: [
+                "RocketMQRemoting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RocketMQTestSupport",
+            dependencies: [
+                "RocketMQRemoting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RocketMQClientTests",
+            dependencies: [
+                "RocketMQClient",
+                "RocketMQRemoting",
+                "RocketMQTestSupport",
+                "RocketMQSandbox",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Sandbox clusters
         .target(
             name: "RocketMQSandbox",
@@ -109,7 +144,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // RocketMQSandboxTests: declared again once the sandbox branch commits its Tests folder.
+        // (RocketMQSandboxTests: declared by the sandbox branch once its tests exist)
 
         // MARK: Migration (metadata export / plan / import)
         .target(
@@ -126,7 +161,7 @@ let package = Package(
         .target(
             name: "MetadataMigration",
             dependencies: [
-                "MigrationEngine", "MigrationStore", "RocketMQRemoting",
+                "MigrationEngine", "MigrationStore", "RocketMQRemoting", "RocketMQClient",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -135,7 +170,10 @@ let package = Package(
         ),
         .testTarget(
             name: "MetadataMigrationTests",
-            dependencies: ["MetadataMigration", "MigrationEngine", "MigrationStore", "HookRuntime"],
+            dependencies: [
+                "MetadataMigration", "MigrationEngine", "MigrationStore", "HookRuntime", "RocketMQSandbox",
+                "RocketMQClient", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -153,7 +191,13 @@ let package = Package(
         .executableTarget(
             name: "ferry",
             dependencies: [
-                "HookRuntime", "RocketMQSandbox",
+                "HookRuntime",
+                "RocketMQClient",
+                "RocketMQRemoting",
+                "RocketMQSandbox",
+                "MetadataMigration",
+                "MigrationEngine",
+                "MigrationStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -163,6 +207,10 @@ let package = Package(
             name: "FerryBench",
             dependencies: [
                 "HookRuntime",
+                "MetadataMigration",
+                "MigrationEngine",
+                "MigrationStore",
+                "RocketMQSandbox",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -1,0 +1,193 @@
+public import Logging
+public import NIOCore
+public import NIOPosix
+public import RocketMQRemoting
+
+/// A clustering-mode RocketMQ 4.x push consumer.
+///
+/// Like the Java `DefaultMQPushConsumer` it subscribes its topics and `%RETRY%<group>`, heartbeats its
+/// subscriptions to every broker of its routes, refreshes routes from the NameServer, allocates the
+/// readable queues of every broker over the group's sorted client ids (average allocation, re-done
+/// periodically and on NOTIFY_CONSUMER_IDS_CHANGED), long-polls each of its queues with PULL_MESSAGE,
+/// delivers messages to the handler one at a time per queue, commits offsets periodically, and sends a
+/// message whose handler threw back to the broker (CONSUMER_SEND_MSG_BACK) so it is retried through
+/// `%RETRY%<group>`. ``shutdown()`` commits offsets and unregisters the client.
+public actor RocketMQPushConsumer {
+    /// Receives each message; throwing sends it back for a later retry.
+    public typealias Handler = @Sendable (MessageExt) async throws -> Void
+
+    /// The consumer's settings.
+    public let configuration: RocketMQPushConsumerConfiguration
+    /// The id brokers know this client by (`ip@pid#nanos`).
+    public nonisolated let clientId: String
+    let client: RemotingClient
+    let admin: RocketMQAdmin
+    let logger: Logger
+    let handler: Handler
+    let rebalanceSignal: AsyncStream<Void>.Continuation
+    private let rebalanceRequests: AsyncStream<Void>
+
+    var subscriptions: [String: SubscriptionExpression] = [:]
+    var routes: [String: TopicRouteData] = [:]
+    var processQueues: [MessageQueue: ProcessQueue] = [:]
+    var offsets = OffsetTable()
+    private var backgroundTasks: [Task<Void, Never>] = []
+    private var nextToken = 0
+
+    /// The pull task of one owned queue; `token` tells a replaced task's late updates apart.
+    struct ProcessQueue {
+        var token: Int
+        var task: Task<Void, Never>
+    }
+
+    /// The group's retry topic, `%RETRY%<group>`.
+    public nonisolated var retryTopic: String { "%RETRY%" + self.configuration.group }
+
+    /// Creates a consumer. It owns a ``RemotingClient`` made from `clientConfiguration` (so it can hear
+    /// NOTIFY_CONSUMER_IDS_CHANGED), closed by ``shutdown()``.
+    public init(
+        configuration: RocketMQPushConsumerConfiguration,
+        clientConfiguration: RemotingClientConfiguration = RemotingClientConfiguration(),
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        logger: Logger,
+        handler: @escaping Handler
+    ) {
+        self.configuration = configuration
+        self.clientId = ClientIdentity.makeClientId()
+        self.logger = logger
+        self.handler = handler
+        let (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        self.rebalanceRequests = stream
+        self.rebalanceSignal = continuation
+        let group = configuration.group
+        self.client = RemotingClient(configuration: clientConfiguration, eventLoopGroup: eventLoopGroup, logger: logger) {
+            request, _ in
+            if request.requestCode == .notifyConsumerIdsChanged, request.ext("consumerGroup") == group {
+                continuation.yield()
+            }
+            return nil
+        }
+        self.admin = RocketMQAdmin(
+            client: self.client,
+            nameServers: configuration.nameServers,
+            timeout: configuration.requestTimeout
+        )
+    }
+
+    /// Subscribes `topic` with a tag expression (`*`, or `TagA || TagB`). Call before ``start()``.
+    public func subscribe(_ topic: String, expression: String = "*") {
+        self.subscriptions[topic] = SubscriptionExpression(expression)
+    }
+
+    /// Fetches routes, registers with the brokers, takes its queues and starts the periodic work.
+    public func start() async {
+        guard self.backgroundTasks.isEmpty else { return }
+        if self.subscriptions[self.retryTopic] == nil {
+            self.subscriptions[self.retryTopic] = SubscriptionExpression("*")
+        }
+        await self.refreshRoutes()
+        await self.heartbeat()
+        await self.rebalance()
+        let configuration = self.configuration
+        self.backgroundTasks = [
+            self.every(configuration.routeRefreshInterval) { consumer in
+                if await consumer.refreshRoutes() { await consumer.heartbeat() }
+            },
+            self.every(configuration.heartbeatInterval) { await $0.heartbeat() },
+            self.every(configuration.rebalanceInterval) { $0.rebalanceSignal.yield() },
+            self.every(configuration.persistOffsetInterval) { await $0.persistOffsets() },
+            Task { [weak self, rebalanceRequests] in
+                for await _ in rebalanceRequests {
+                    guard let self else { return }
+                    await self.rebalance()
+                }
+            },
+        ]
+    }
+
+    /// Stops pulling, commits every consumed offset, unregisters from the brokers and closes the connections.
+    public func shutdown() async {
+        for task in self.backgroundTasks { task.cancel() }
+        self.backgroundTasks = []
+        self.rebalanceSignal.finish()
+        let queues = Array(self.processQueues.keys)
+        for queue in queues { self.processQueues.removeValue(forKey: queue)?.task.cancel() }
+        await self.persistOffsets()
+        for address in Set(self.routes.values.flatMap(\.allBrokerAddresses)) {
+            let request = RemotingCommand.request(
+                code: .unregisterClient,
+                ext: ["clientID": self.clientId, "consumerGroup": self.configuration.group]
+            )
+            _ = try? await self.client.invoke(request, address: address)
+        }
+        await self.client.shutdown()
+    }
+
+    /// The queues this consumer pulls now, sorted.
+    public var assignedQueues: [MessageQueue] { self.processQueues.keys.sorted() }
+
+    /// Fetches the route of every subscribed topic; returns true when the set of brokers changed.
+    @discardableResult
+    func refreshRoutes() async -> Bool {
+        let before = Set(self.routes.values.flatMap(\.allBrokerAddresses))
+        for topic in self.subscriptions.keys {
+            do {
+                self.routes[topic] = try await self.admin.topicRoute(topic)
+            } catch {
+                self.logger.debug("consumer.route.failed", metadata: ["consumer.topic": "\(topic)", "error": "\(error)"])
+            }
+        }
+        return before != Set(self.routes.values.flatMap(\.allBrokerAddresses))
+    }
+
+    /// Sends the group's subscriptions to every broker of every route.
+    func heartbeat() async {
+        let subscriptions = self.subscriptions.sorted { $0.key < $1.key }.map { topic, expression in
+            SubscriptionData(
+                topic: topic,
+                subString: expression.text,
+                tagsSet: expression.tags,
+                codeSet: expression.codes,
+                subVersion: expression.version
+            )
+        }
+        let consumer = ConsumerData(
+            groupName: self.configuration.group,
+            consumeFromWhere: self.configuration.consumeFromWhere,
+            subscriptionDataSet: subscriptions
+        )
+        // Like the Java client, the heartbeat also carries the inner producer group it sends retries with.
+        let body = HeartbeatData(
+            clientID: self.clientId,
+            producerDataSet: [ProducerData(groupName: "CLIENT_INNER_PRODUCER")],
+            consumerDataSet: [consumer]
+        ).byteBuffer()
+        for address in Set(self.routes.values.flatMap(\.allBrokerAddresses)).sorted() {
+            do {
+                let response = try await self.client.invoke(.request(code: .heartBeat, body: body), address: address)
+                _ = try response.requireSuccess(request: .heartBeat, address: address)
+            } catch {
+                self.logger.debug("consumer.heartbeat.failed", metadata: ["broker.addr": "\(address)", "error": "\(error)"])
+            }
+        }
+    }
+
+    private func every(
+        _ interval: Duration,
+        _ work: @escaping @Sendable (RocketMQPushConsumer) async -> Void
+    ) -> Task<Void, Never> {
+        Task { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                guard let self, !Task.isCancelled else { return }
+                await work(self)
+            }
+        }
+    }
+
+    /// A fresh token for a new process queue.
+    func makeToken() -> Int {
+        self.nextToken += 1
+        return self.nextToken
+    }
+}

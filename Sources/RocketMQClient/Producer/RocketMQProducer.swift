@@ -1,0 +1,178 @@
+public import Logging
+internal import NIOCore
+internal import RocketMQRemoting
+
+/// A RocketMQ 4.x producer: it fetches each topic's route from the NameServer, round-robins over the
+/// writable queues whose broker has a master (or over `orderTopicConf`'s queues), sends with
+/// SEND_MESSAGE_V2 and, when a send fails, retries on another broker. A background task heartbeats the
+/// producer group to every master it sends to.
+///
+/// Call ``start()`` before sending and ``shutdown()`` at the end (it unregisters the group).
+public actor RocketMQProducer {
+    /// The producer's settings.
+    public let configuration: RocketMQProducerConfiguration
+    /// The id brokers know this client by (`ip@pid#nanos`).
+    public nonisolated let clientId: String
+    let client: RemotingClient
+    private let admin: RocketMQAdmin
+    private let logger: Logger
+    private let messageIds = MessageIdGenerator()
+    private var routes: [String: (queues: [MessageQueue], route: TopicRouteData, fetched: ContinuousClock.Instant)] = [:]
+    private var sendIndex = Int.random(in: 0..<1024)
+    private var heartbeatTask: Task<Void, Never>?
+
+    /// Creates a producer over `client` (whose configuration carries the ACL credentials, if any).
+    public init(configuration: RocketMQProducerConfiguration, client: RemotingClient, logger: Logger) {
+        self.configuration = configuration
+        self.client = client
+        self.logger = logger
+        self.clientId = ClientIdentity.makeClientId()
+        self.admin = RocketMQAdmin(client: client, nameServers: configuration.nameServers, timeout: configuration.sendTimeout)
+    }
+
+    /// Starts the periodic heartbeat.
+    public func start() {
+        guard self.heartbeatTask == nil else { return }
+        let interval = self.configuration.heartbeatInterval
+        self.heartbeatTask = Task { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                await self?.heartbeat()
+            }
+        }
+    }
+
+    /// Sends `message` and returns where it was stored.
+    /// - Throws: ``RocketMQClientError``: `noRoute` when the topic has no writable queue, or the last
+    ///   attempt's error after `1 + retryTimesWhenSendFailed` attempts.
+    public func send(_ message: RocketMQMessage) async throws -> RocketMQSendResult {
+        let (queues, route) = try await self.publishInfo(topic: message.topic)
+        guard !queues.isEmpty else {
+            throw RocketMQClientError(.noRoute, "topic \(message.topic) has no writable queue with a master")
+        }
+        let messageId = self.messageIds.next()
+        let properties = self.wireProperties(of: message, messageId: messageId)
+        var lastBroker: String?
+        var lastError: (any Error)?
+        for attempt in 0...self.configuration.retryTimesWhenSendFailed {
+            let queue = self.selectQueue(queues, avoiding: lastBroker)
+            lastBroker = queue.brokerName
+            guard let address = route.masterAddress(of: queue.brokerName) else { continue }
+            do {
+                return try await self.send(message, id: messageId, properties: properties, to: queue, address: address)
+            } catch let error as RocketMQClientError where Self.isRetriable(error) {
+                self.logger.debug(
+                    "producer.send.retry",
+                    metadata: ["broker.addr": "\(address)", "producer.attempt": "\(attempt)", "error": "\(error)"]
+                )
+                lastError = error
+                if error.code == .responseError { self.routes[message.topic] = nil }
+            }
+        }
+        throw lastError ?? RocketMQClientError(.noRoute, "no master for the selected queues of \(message.topic)")
+    }
+
+    /// Stops the heartbeat and unregisters the producer group from every broker it talked to.
+    public func shutdown() async {
+        self.heartbeatTask?.cancel()
+        self.heartbeatTask = nil
+        for address in Set(self.routes.values.flatMap { $0.route.brokerDatas.compactMap(\.masterAddress) }) {
+            let request = RemotingCommand.request(
+                code: .unregisterClient,
+                ext: ["clientID": self.clientId, "producerGroup": self.configuration.group]
+            )
+            _ = try? await self.client.invoke(request, address: address)
+        }
+    }
+
+    /// Sends one heartbeat (the producer group) to every master of every topic sent to.
+    func heartbeat() async {
+        let body = HeartbeatData(clientID: self.clientId, producerDataSet: [ProducerData(groupName: self.configuration.group)])
+            .byteBuffer()
+        for address in Set(self.routes.values.flatMap { $0.route.brokerDatas.compactMap(\.masterAddress) }) {
+            do {
+                let response = try await self.client.invoke(.request(code: .heartBeat, body: body), address: address)
+                _ = try response.requireSuccess(request: .heartBeat, address: address)
+            } catch {
+                self.logger.debug("producer.heartbeat.failed", metadata: ["broker.addr": "\(address)", "error": "\(error)"])
+            }
+        }
+    }
+
+    private func publishInfo(topic: String) async throws -> ([MessageQueue], TopicRouteData) {
+        if let cached = self.routes[topic], cached.fetched.duration(to: .now) < self.configuration.routeRefreshInterval {
+            return (cached.queues, cached.route)
+        }
+        let route = try await self.admin.topicRoute(topic)
+        let queues = route.publishQueues(topic: topic)
+        let isNew = self.routes[topic] == nil
+        self.routes[topic] = (queues, route, .now)
+        if isNew { await self.heartbeat() }
+        return (queues, route)
+    }
+
+    /// Java's `TopicPublishInfo.selectOneMessageQueue(lastBrokerName)`: the next queue round-robin,
+    /// skipping the broker that just failed when another one exists.
+    private func selectQueue(_ queues: [MessageQueue], avoiding brokerName: String?) -> MessageQueue {
+        for _ in 0..<queues.count {
+            self.sendIndex &+= 1
+            let queue = queues[abs(self.sendIndex % queues.count)]
+            if queue.brokerName != brokerName { return queue }
+        }
+        self.sendIndex &+= 1
+        return queues[abs(self.sendIndex % queues.count)]
+    }
+
+    private func wireProperties(of message: RocketMQMessage, messageId: String) -> String {
+        var properties = message.properties
+        properties[MessageProperties.uniqueClientMessageIdKey] = messageId
+        properties[MessageProperties.waitStoreMessageOK] = "true"
+        if let tags = message.tags { properties[MessageProperties.tags] = tags }
+        if !message.keys.isEmpty { properties[MessageProperties.keys] = message.keys.joined(separator: " ") }
+        if message.delayLevel > 0 { properties[MessageProperties.delayTimeLevel] = "\(message.delayLevel)" }
+        return MessageProperties.encode(properties)
+    }
+
+    private func send(
+        _ message: RocketMQMessage,
+        id messageId: String,
+        properties: String,
+        to queue: MessageQueue,
+        address: String
+    ) async throws -> RocketMQSendResult {
+        let bornTimestamp = WallClock.nowMillis()
+        let header = SendMessageRequestHeader(
+            producerGroup: self.configuration.group,
+            topic: message.topic,
+            queueId: queue.queueId,
+            bornTimestamp: bornTimestamp,
+            properties: properties,
+            brokerName: queue.brokerName
+        )
+        // SEND_MESSAGE_V2: SendMessageRequestHeaderV2's one-letter field names.
+        let request = RemotingCommand.request(code: .sendMessageV2, ext: header.extFields(v2: true), body: message.body)
+        let response = try await self.client.invoke(request, address: address, timeout: self.configuration.sendTimeout)
+        let status: RocketMQSendResult.Status
+        switch response.responseCode {
+        case .success: status = .ok
+        case .flushDiskTimeout: status = .flushDiskTimeout
+        case .flushSlaveTimeout: status = .flushSlaveTimeout
+        case .slaveNotAvailable: status = .slaveNotAvailable
+        default: _ = try response.requireSuccess(request: .sendMessageV2, address: address); status = .ok
+        }
+        return RocketMQSendResult(
+            status: status,
+            messageId: messageId,
+            offsetMessageId: response.ext("msgId") ?? "",
+            queue: queue,
+            queueOffset: try response.requireInt64Ext("queueOffset", request: .sendMessageV2, address: address)
+        )
+    }
+
+    /// Java retries a send on connection errors and on these broker answers (`DefaultMQProducerImpl.sendDefaultImpl`).
+    static func isRetriable(_ error: RocketMQClientError) -> Bool {
+        if error.isConnectionProblem { return true }
+        guard error.code == .responseError, let code = error.responseCode else { return false }
+        return [1, 2, 14, 16, 17, 205].contains(code)
+    }
+}
