@@ -172,7 +172,7 @@ let package = Package(
             name: "MetadataMigrationTests",
             dependencies: [
                 "MetadataMigration", "MigrationEngine", "MigrationStore", "HookRuntime", "RocketMQSandbox",
-                "RocketMQClient", .product(name: "Logging", package: "swift-log"),
+                "RocketMQClient", "RocketMQRemoting", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

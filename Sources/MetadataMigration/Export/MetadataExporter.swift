@@ -1,5 +1,6 @@
 public import Foundation
 public import MigrationEngine
+import RocketMQClient
 
 /// Exports a live cluster: every master's topics (21), groups (201), system topic list (305) and
 /// consumer offsets (43), plus ACL accounts from the ACL admin code (54) where the source has it, else
@@ -23,7 +24,7 @@ public struct MetadataExporter: Sendable {
         for broker in masters {
             snapshots.append(try await self.read(broker))
         }
-        var acl = try await self.sourceAcl(masters)
+        var acl = await self.sourceAcl(masters)
         if acl == nil, let aclFile { acl = try PlainAclFile.read(path: aclFile) }
         return MetadataExport.build(
             cluster: name, exportTime: Int64(now.timeIntervalSince1970 * 1000), brokers: snapshots,
@@ -42,7 +43,7 @@ public struct MetadataExporter: Sendable {
     }
 
     /// The first master's ACL configuration; a broker without the ACL codes (or refusing them) gives nil.
-    private func sourceAcl(_ masters: [BrokerReference]) async throws(MetadataMigrationError) -> AclSnapshot? {
+    private func sourceAcl(_ masters: [BrokerReference]) async -> AclSnapshot? {
         guard let first = masters.first else { return nil }
         return try? await self.admin.aclConfig(on: first)
     }
@@ -52,6 +53,8 @@ public struct MetadataExporter: Sendable {
             return try await body()
         } catch let error as MetadataMigrationError {
             throw error
+        } catch let error as RocketMQClientError where error.code == .responseError {
+            throw MetadataMigrationError(.clusterRefused, "cannot \(what)", underlying: error)
         } catch {
             throw MetadataMigrationError(.clusterUnreachable, "cannot \(what)", underlying: error)
         }

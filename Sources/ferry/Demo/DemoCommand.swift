@@ -5,6 +5,6 @@ struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Sandbox clusters and seed data for the demo.",
-        subcommands: [DemoClustersCommand.self]
+        subcommands: [DemoClustersCommand.self, DemoSeedCommand.self]
     )
 }
