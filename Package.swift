@@ -174,6 +174,7 @@ let package = Package(
                 "MetadataMigration", "MigrationEngine", "MigrationStore", "HookRuntime", "RocketMQSandbox",
                 "RocketMQClient", "RocketMQRemoting", .product(name: "Logging", package: "swift-log"),
             ],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .target(

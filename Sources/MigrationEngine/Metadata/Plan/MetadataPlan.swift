@@ -59,10 +59,22 @@ public struct PlanSourceSummary: Sendable, Codable, Hashable {
     public var origin: MetadataExport.Origin
     /// How its queue counts were read.
     public var queueCountScope: MetadataExport.QueueCountScope
-    /// Its topic and group counts after system resources were dropped.
+    /// Its topic count after system resources were dropped.
     public var topics: Int
     /// Its group count.
     public var groups: Int
+
+    /// Creates a summary.
+    public init(
+        label: String, origin: MetadataExport.Origin, queueCountScope: MetadataExport.QueueCountScope, topics: Int,
+        groups: Int
+    ) {
+        self.label = label
+        self.origin = origin
+        self.queueCountScope = queueCountScope
+        self.topics = topics
+        self.groups = groups
+    }
 }
 
 /// The target as the plan records it.
@@ -73,4 +85,11 @@ public struct PlanTargetSummary: Sendable, Codable, Hashable {
     public var brokers: [BrokerReference]
     /// Whether the target enforces ACL (accounts are imported only then).
     public var aclEnabled: Bool
+
+    /// Creates a summary.
+    public init(cluster: String?, brokers: [BrokerReference], aclEnabled: Bool) {
+        self.cluster = cluster
+        self.brokers = brokers
+        self.aclEnabled = aclEnabled
+    }
 }
