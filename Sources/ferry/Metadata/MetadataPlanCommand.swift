@@ -42,7 +42,7 @@ struct MetadataPlanCommand: AsyncParsableCommand {
     @Option(help: "Smallest queue count per topic.") var minQueues = 3
     @Option(help: "Largest queue count per topic.") var maxQueues = 16
 
-    @Flag(help: "List every changed item in the table, not the first 20 of each section.")
+    @Flag(help: "List every changed item in the table, not the first 10 of each section.")
     var verbose = false
 
     @Option(name: .shortAndLong, help: "The plan file to write.")
@@ -83,7 +83,7 @@ struct MetadataPlanCommand: AsyncParsableCommand {
         } catch {
             throw fail("cannot write \(self.output): \(error)")
         }
-        print(PlanTableRenderer(detailLimit: self.verbose ? 0 : 20).render(plan))
+        print(PlanTableRenderer(detailLimit: self.verbose ? 0 : 10).render(plan))
         print("\nplan written to \(self.output) (\(plan.items.count) items)")
     }
 

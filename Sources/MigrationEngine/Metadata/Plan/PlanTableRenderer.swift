@@ -6,8 +6,8 @@ public struct PlanTableRenderer: Sendable {
     /// At most this many detail lines per section (0 = all).
     public var detailLimit: Int
 
-    /// A renderer; by default each detail section lists at most 20 items.
-    public init(detailLimit: Int = 20) {
+    /// A renderer; by default each detail section lists at most 10 items.
+    public init(detailLimit: Int = 10) {
         self.detailLimit = detailLimit
     }
 
