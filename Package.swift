@@ -24,6 +24,7 @@ let package = Package(
         .executable(name: "ferry", targets: ["ferry"]),
         .executable(name: "ferry-bench", targets: ["FerryBench"]),
         .plugin(name: "CheckHooksPlugin", targets: ["CheckHooksPlugin"]),
+        .executable(name: "sandbox-bench", targets: ["SandboxBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -144,7 +145,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // (RocketMQSandboxTests: declared by the sandbox branch once its tests exist)
+        .testTarget(
+            name: "RocketMQSandboxTests",
+            dependencies: [
+                "RocketMQSandbox",
+                "RocketMQRemoting",
+                "RocketMQClient",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Migration (metadata export / plan / import)
         .target(
@@ -189,6 +203,17 @@ let package = Package(
         ),
 
         // MARK: Executables
+        .executableTarget(
+            name: "SandboxBench",
+            dependencies: [
+                "RocketMQSandbox",
+                "RocketMQClient",
+                "RocketMQRemoting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "ferry",
             dependencies: [

@@ -25,16 +25,16 @@ rm -rf "$work"
 mkdir -p "$work"
 
 step "starting the sandbox clusters (source namesrv 127.0.0.1:$source_port, target 127.0.0.1:$target_port)"
-"$ferry" demo clusters --source-port "$source_port" --target-port "$target_port" >"$work/clusters.log" 2>&1 &
+"$ferry" sandbox --source-port "$source_port" --target-port "$target_port" >"$work/clusters.log" 2>"$work/sandbox.log" &
 clusters=$!
 trap 'kill -TERM "$clusters" 2>/dev/null || true; wait "$clusters" 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do
-    grep -q '^ready$' "$work/clusters.log" 2>/dev/null && break
-    kill -0 "$clusters" 2>/dev/null || { cat "$work/clusters.log"; echo "demo: the clusters did not start" >&2; exit 1; }
+    grep -q '^Serving' "$work/clusters.log" 2>/dev/null && break
+    kill -0 "$clusters" 2>/dev/null || { cat "$work/sandbox.log"; echo "demo: the clusters did not start" >&2; exit 1; }
     sleep 0.2
 done
-grep -q '^ready$' "$work/clusters.log" || { echo "demo: the clusters did not start in 20 s" >&2; exit 1; }
-grep -v '^ready$' "$work/clusters.log"
+grep -q '^Serving' "$work/clusters.log" || { echo "demo: the clusters did not start in 20 s" >&2; exit 1; }
+grep -v '^Serving' "$work/clusters.log"
 
 step "seeding the source with $topics topics and $topics groups (mro%…, pay%…, wms%…, mro_…, plain names)"
 "$ferry" demo seed --namesrv "127.0.0.1:$source_port" --topics "$topics"

@@ -21,18 +21,19 @@ public final class SandboxCluster: Sendable {
     private let nameServer: SandboxNameServer
     private let brokers: [SandboxBroker]
     private let servers: [RemotingServer]
-    private let tasks: Mutex<[Task<Void, Never>]>
+    /// The accept loops and the timers, kept apart so shutdown can stop the timers first.
+    private let tasks: Mutex<(servers: [Task<Void, Never>], timers: [Task<Void, Never>])>
 
     private init(
         name: String, nameServer: SandboxNameServer, nameServerAddress: String, brokers: [SandboxBroker],
-        servers: [RemotingServer], tasks: [Task<Void, Never>]
+        servers: [RemotingServer], serverTasks: [Task<Void, Never>], timerTasks: [Task<Void, Never>]
     ) {
         self.name = name
         self.nameServer = nameServer
         self.nameServerAddress = nameServerAddress
         self.brokers = brokers
         self.servers = servers
-        self.tasks = Mutex(tasks)
+        self.tasks = Mutex((serverTasks, timerTasks))
         self.brokerAddresses = Dictionary(uniqueKeysWithValues: brokers.map { ($0.configuration.brokerName, $0.configuration.brokerAddr) })
     }
 
@@ -63,7 +64,7 @@ public final class SandboxCluster: Sendable {
         let nameServerSocket = try await RemotingServer(
             host: options.host, port: nameServerPort, maxFrameLength: options.maxFrameLength, logger: logger)
         let nameServerAddress = "\(options.host):\(nameServerSocket.port)"
-        var tasks = [Task { await nameServerSocket.serve(nameServer) }]
+        var serverTasks = [Task { await nameServerSocket.serve(nameServer) }]
         var servers = [nameServerSocket]
         var brokers: [SandboxBroker] = []
         let acl = options.aclAccounts.map { AccessValidator(accounts: $0) }
@@ -76,33 +77,35 @@ public final class SandboxCluster: Sendable {
                     clusterName: name, brokerName: brokerName, brokerAddr: "\(options.host):\(socket.port)",
                     nameServerAddr: nameServerAddress, messageDelayLevel: options.messageDelayLevel, acl: acl),
                 pollInterval: options.pollInterval, logger: logger)
-            tasks.append(Task { await socket.serve(broker) })
+            serverTasks.append(Task { await socket.serve(broker) })
             servers.append(socket)
             brokers.append(broker)
         }
         for broker in brokers { await broker.register() }
-        tasks.append(Self.every(options.brokerScanInterval) { _ = nameServer.expireBrokers() })
+        var timerTasks = [Self.every(options.brokerScanInterval) { _ = nameServer.expireBrokers() }]
         for broker in brokers {
-            tasks.append(Self.every(options.registerInterval) { await broker.register() })
-            tasks.append(Self.every(options.pollInterval) { broker.deliverDueMessages() })
-            tasks.append(Self.every(.seconds(10)) { await broker.expireClients(timeoutMillis: options.clientExpiry.milliseconds) })
+            timerTasks.append(Self.every(options.registerInterval) { await broker.register() })
+            timerTasks.append(Self.every(options.pollInterval) { broker.deliverDueMessages() })
+            timerTasks.append(Self.every(.seconds(10)) { await broker.expireClients(timeoutMillis: options.clientExpiry.milliseconds) })
         }
         logger.info("sandbox cluster started", metadata: ["cluster.name": "\(name)", "namesrv.addr": "\(nameServerAddress)"])
         return SandboxCluster(
             name: name, nameServer: nameServer, nameServerAddress: nameServerAddress, brokers: brokers,
-            servers: servers, tasks: tasks)
+            servers: servers, serverTasks: serverTasks, timerTasks: timerTasks)
     }
 
     /// Stops the timers, unregisters the brokers, closes every listener and connection, and waits for them.
     public func shutdown() async {
-        let tasks = self.tasks.withLock { tasks in
-            defer { tasks.removeAll() }
+        let (servers, timers) = self.tasks.withLock { tasks in
+            defer { tasks = ([], []) }
             return tasks
         }
-        for task in tasks { task.cancel() }
+        // Timers first, awaited: a registration in flight must finish before the NameServer closes.
+        for task in timers { task.cancel() }
+        for task in timers { await task.value }
         for broker in self.brokers { await broker.unregister() }
         for server in self.servers.reversed() { await server.close() }
-        for task in tasks { await task.value }
+        for task in servers { await task.value }
     }
 
     /// Makes every broker register with the NameServer now (as its periodic timer would).

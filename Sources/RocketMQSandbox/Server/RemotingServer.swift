@@ -14,6 +14,9 @@ final class RemotingServer: Sendable {
     typealias Listener = NIOAsyncChannel<NIOAsyncChannel<RemotingCommand, RemotingCommand>, Never>
 
     private let listener: Listener
+    /// Cleared by ``close()``: a connection accepted while closing is refused before it gets an async wrapper
+    /// (an accepted child that is never served would otherwise be dropped unfinished).
+    private let accepting: AcceptGate
     private let logger: Logger
     private let connections = Mutex<[Int: any Channel]>([:])
     private let nextConnectionID = Atomic<Int>(1)
@@ -26,11 +29,16 @@ final class RemotingServer: Sendable {
         host: String, port: Int, maxFrameLength: Int, logger: Logger,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws {
+        let accepting = AcceptGate()
+        self.accepting = accepting
         self.listener = try await ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .bind(host: host, port: port) { channel in
-                channel.eventLoop.makeCompletedFuture {
+                guard accepting.isOpen.load(ordering: .relaxed) else {
+                    return channel.eventLoop.makeFailedFuture(ChannelError.ioOnClosedChannel)
+                }
+                return channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(
                         ByteToMessageHandler(RemotingFrameDecoder(maxFrameLength: maxFrameLength)))
                     try channel.pipeline.syncOperations.addHandler(MessageToByteHandler(RemotingFrameEncoder()))
@@ -58,6 +66,7 @@ final class RemotingServer: Sendable {
 
     /// Closes the listener and every open connection; ``serve()`` then returns.
     func close() async {
+        self.accepting.isOpen.store(false, ordering: .relaxed)
         try? await self.listener.channel.close()
         let open = self.connections.withLock { Array($0.values) }
         for channel in open { try? await channel.close() }
@@ -88,4 +97,9 @@ final class RemotingServer: Sendable {
         self.connections.withLock { $0[id] = nil }
         if let connection { await handler.connectionClosed(connection) }
     }
+}
+
+/// Whether a ``RemotingServer`` still takes new connections.
+final class AcceptGate: Sendable {
+    let isOpen = Atomic<Bool>(true)
 }

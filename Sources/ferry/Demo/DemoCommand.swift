@@ -4,7 +4,7 @@ import ArgumentParser
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Sandbox clusters and seed data for the demo.",
-        subcommands: [DemoClustersCommand.self, DemoSeedCommand.self]
+        abstract: "Seed data for the demo (the clusters come from `ferry sandbox`).",
+        subcommands: [DemoSeedCommand.self]
     )
 }

@@ -1,0 +1,47 @@
+import Logging
+import RocketMQClient
+import RocketMQTestSupport
+import Testing
+
+@Suite struct RocketMQInspectorTests {
+    func withInspector(_ body: (RocketMQInspector) async throws -> Void) async throws {
+        let captures = [
+            "0106_GET_BROKER_CLUSTER_INFO__SUCCESS", "0105_GET_ROUTEINFO_BY_TOPIC__MigTopicA__SUCCESS",
+            "0206_GET_ALL_TOPIC_LIST_FROM_NAMESERVER__SUCCESS",
+        ]
+        let server = try await FakeRemotingServer.replaying(try captures.map(Fixtures.exchange))
+        let client = RemotingClient(logger: Logger(label: "test.inspect"))
+        try await body(RocketMQInspector(admin: RocketMQAdmin(client: client, nameServers: [server.address])))
+        await client.shutdown()
+        await server.shutdown()
+    }
+
+    @Test func clusterAndRouteTablesAreAligned() async throws {
+        try await self.withInspector { inspector in
+            let cluster = try await inspector.cluster().text
+            let route = try await inspector.route(topic: "MigTopicA").text
+            #expect(cluster == """
+                #Cluster Name  #Broker Name  #BID  #Addr
+                SourceCluster  broker-a      0     127.0.0.1:10911
+
+                """)
+            #expect(route == """
+                #Broker Name  #Master Addr     #ReadQueues  #WriteQueues  #Perm
+                broker-a      127.0.0.1:10911  4            4             RW-
+
+                """)
+        }
+    }
+
+    @Test func topicsAsJSON() async throws {
+        try await self.withInspector { inspector in
+            let json = try await inspector.topics().json
+            #expect(json.hasPrefix("[{\"Topic\":\"BenchmarkTest\"},{\"Topic\":\"MigTopicA\"}"))
+        }
+    }
+
+    @Test func footerFollowsTheRows() {
+        let table = InspectTable(columns: ["Topic", "Diff"], rows: [["T", "5"], ["LongTopic", "10"]], footer: ["Diff Total: 15"])
+        #expect(table.text == "#Topic     #Diff\nT          5\nLongTopic  10\nDiff Total: 15\n")
+    }
+}
