@@ -19,6 +19,8 @@ struct ImportRun: Sendable {
         } catch {
             outcome = .failed(String(describing: error))
         }
+        // A rerun of an item already journaled done that is still in place writes nothing, journal included.
+        if outcome == .unchanged, self.isJournaledDone(item) { return ImportItemResult(key: item.key, outcome: outcome) }
         // An outcome that reached the broker is journaled even when the import is being cancelled: the
         // unstructured task does not inherit the cancellation that GRDB's async writes honour.
         let (journal, planHash) = (self.journal, self.planHash)
