@@ -84,3 +84,31 @@ import Testing
         #expect(try await journal.entries(planHash: file.hash).isEmpty)
     }
 }
+
+@Suite struct DryRunTests {
+    @Test func aDryRunRecordsSortedWritesAndChangesNothing() async throws {
+        let target = InMemoryCluster(name: "Target", brokerNames: ["t-a", "t-b"])
+        let plan = MetadataPlan(
+            sources: [], target: PlanTargetSummary(cluster: "Target", brokers: target.brokers, aclEnabled: false),
+            queuePolicy: QueueCountPolicy(),
+            items: [
+                { var item = PlanItem(kind: .topic, name: "b_topic", action: .create, origins: [])
+                  item.topic = MetadataTopic(topicName: "b_topic", readQueueNums: 4, writeQueueNums: 4)
+                  return item }(),
+                { var item = PlanItem(kind: .group, name: "GID_a", action: .create, origins: [])
+                  item.group = MetadataGroup(groupName: "GID_a")
+                  return item }(),
+            ])
+        let dryRun = DryRunMetadataAdmin(reading: target)
+        let result = try await MetadataImporter(admin: dryRun, journal: ImportJournal(database: try .inMemory()))
+            .run(plan, planHash: "h", label: "p")
+        #expect(result.counts == ["created": 2])
+        #expect(target.writes == 0)
+        #expect(dryRun.transcript() == [
+            "UPDATE_AND_CREATE_SUBSCRIPTIONGROUP t-a GID_a retryQueueNums 1 retryMaxTimes 16 consumeEnable true broadcast true brokerId 0",
+            "UPDATE_AND_CREATE_SUBSCRIPTIONGROUP t-b GID_a retryQueueNums 1 retryMaxTimes 16 consumeEnable true broadcast true brokerId 0",
+            "UPDATE_AND_CREATE_TOPIC t-a b_topic read 4 write 4 perm 6 order false",
+            "UPDATE_AND_CREATE_TOPIC t-b b_topic read 4 write 4 perm 6 order false",
+        ])
+    }
+}

@@ -40,6 +40,9 @@ struct MetadataImportCommand: AsyncParsableCommand {
     @Option(help: "Items written at once.")
     var concurrency = 8
 
+    @Flag(help: "Read the target and print the writes the import would send, sorted; write nothing, journal nothing.")
+    var dryRun = false
+
     func validate() throws {
         if self.concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
     }
@@ -49,18 +52,24 @@ struct MetadataImportCommand: AsyncParsableCommand {
         let journal: ImportJournal
         do {
             file = try PlanFile(data: try Data(contentsOf: URL(fileURLWithPath: self.plan)), source: self.plan)
-            journal = ImportJournal(database: try MigrationDatabase(path: self.journal))
+            journal = ImportJournal(
+                database: self.dryRun ? try MigrationDatabase.inMemory() : try MigrationDatabase(path: self.journal))
         } catch {
             throw fail("\(error)")
         }
-        let printer = ImportProgressPrinter(terminal: FileHandleOutput.standardOutputIsTerminal)
+        let printer = ImportProgressPrinter(terminal: FileHandleOutput.standardOutputIsTerminal && !self.dryRun)
         let result: ImportResult
         do {
-            result = try await self.credentials.withAdmin(self.target) { admin in
+            result = try await self.credentials.withAdmin(self.target) { real in
+                let dryRun = self.dryRun ? DryRunMetadataAdmin(reading: real) : nil
                 let importer = MetadataImporter(
-                    admin: admin, journal: journal,
+                    admin: dryRun ?? real, journal: journal,
                     options: ImportOptions(concurrency: self.concurrency, includeOffsets: self.offsets))
-                return try await importer.run(file.plan, planHash: file.hash, label: self.plan) { printer.report($0) }
+                let result = try await importer.run(file.plan, planHash: file.hash, label: self.plan) {
+                    if dryRun == nil { printer.report($0) }
+                }
+                for line in dryRun?.transcript() ?? [] { print(line) }
+                return result
             }
         } catch {
             printer.finish()
