@@ -2,15 +2,14 @@ internal import NIOCore
 internal import RocketMQRemoting
 
 extension RemotingCommand {
-    /// Returns `self` when its code is SUCCESS (or one of `alsoAccepted`); otherwise throws
+    /// Returns `self` when its code is SUCCESS; otherwise throws
     /// ``RocketMQClientError/Code/responseError`` carrying the response code and remark.
     func requireSuccess(
         request: RequestCode,
-        address: String,
-        alsoAccepted: Set<ResponseCode> = []
+        address: String
     ) throws(RocketMQClientError) -> RemotingCommand {
         let code = self.responseCode
-        guard code == .success || alsoAccepted.contains(code) else {
+        guard code == .success else {
             throw RocketMQClientError(
                 .responseError,
                 "\(request) answered \(code)",

@@ -101,7 +101,7 @@ extension RocketMQPushConsumer {
                 self.logger.debug("consumer.handler.failed", metadata: ["consumer.queue": "\(queue)", "error": "\(error)"])
             }
             do {
-                try await self.sendBack(delivered, original: message, brokerName: queue.brokerName, queue: queue)
+                try await self.sendBack(delivered, original: message, queue: queue)
                 return
             } catch {
                 self.logger.info("consumer.send-back.failed", metadata: ["consumer.queue": "\(queue)", "error": "\(error)"])
@@ -112,7 +112,7 @@ extension RocketMQPushConsumer {
 
     /// CONSUMER_SEND_MSG_BACK (36): the broker stores the message again in `%RETRY%<group>` with a delay
     /// that grows with its reconsume count (or in `%DLQ%<group>` after `maxReconsumeTimes`).
-    func sendBack(_ message: MessageExt, original: MessageExt, brokerName: String, queue: MessageQueue) async throws {
+    func sendBack(_ message: MessageExt, original: MessageExt, queue: MessageQueue) async throws {
         let address = try self.masterAddress(of: queue)
         let request = RemotingCommand.request(
             code: .consumerSendMsgBack,
@@ -124,7 +124,7 @@ extension RocketMQPushConsumer {
                 "originTopic": message.topic,
                 "unitMode": "false",
                 "maxReconsumeTimes": "\(self.configuration.maxReconsumeTimes)",
-                "bname": brokerName,
+                "bname": queue.brokerName,
             ]
         )
         let response = try await self.client.invoke(request, address: address, timeout: self.configuration.requestTimeout)

@@ -53,9 +53,23 @@ public final class RemotingClient: Sendable {
         let command = self.prepare(request)
         let promise = channel.eventLoop.makePromise(of: RemotingCommand.self)
         let timeAmount = TimeAmount(timeout ?? self.configuration.requestTimeout)
+        // A write that never reaches RemotingClientHandler (the channel closed and its handlers are gone)
+        // must still fail the request; when the handler saw it, its own failure came first and this is a no-op.
+        let writePromise = channel.eventLoop.makePromise(of: Void.self)
+        writePromise.futureResult.whenFailure { error in
+            promise.fail(
+                RocketMQClientError(
+                    .connectionClosed,
+                    "writing the request failed",
+                    requestCode: command.code,
+                    address: address,
+                    underlying: error
+                )
+            )
+        }
         channel.writeAndFlush(
             RemotingClientOutbound.request(command, response: promise, timeout: timeAmount),
-            promise: nil
+            promise: writePromise
         )
         return try await promise.futureResult.get()
     }

@@ -26,13 +26,17 @@ struct BrokerConfiguration: Sendable {
         self.brokerAddr = brokerAddr
         self.nameServerAddr = nameServerAddr
         self.messageDelayLevel = messageDelayLevel
-        self.delayLevelMillis = Self.parseDelayLevels(messageDelayLevel)
+        let levels = Self.parseDelayLevels(messageDelayLevel)
+        // A text with no valid level keeps 4.9.8's default levels (a Java broker would refuse to start).
+        self.delayLevelMillis = levels.isEmpty ? Self.parseDelayLevels(SandboxOptions().messageDelayLevel) : levels
         self.acl = acl
     }
 
-    /// Parses `"1s 5s 1m 2h"` (units s, m, h, d; `ScheduleMessageService.parseDelayLevel`).
+    /// Parses `"1s 5s 1m 2h"` (units s, m, h, d as `ScheduleMessageService.parseDelayLevel`; also `ms`, which
+    /// Java does not accept, so tests can use short levels).
     static func parseDelayLevels(_ text: String) -> [Int64] {
         text.split(separator: " ").compactMap { level in
+            if level.hasSuffix("ms") { return Int64(level.dropLast(2)) }
             guard let unit = level.last, let value = Int64(level.dropLast()) else { return nil }
             switch unit {
             case "s": return value * 1000
