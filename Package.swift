@@ -16,6 +16,9 @@ let package = Package(
         .library(name: "RocketMQRemoting", targets: ["RocketMQRemoting"]),
         .executable(name: "remoting-bench", targets: ["RemotingBench"]),
         .library(name: "RocketMQClient", targets: ["RocketMQClient"]),
+        .library(name: "MigrationEngine", targets: ["MigrationEngine"]),
+        .library(name: "MigrationStore", targets: ["MigrationStore"]),
+        .library(name: "MetadataMigration", targets: ["MetadataMigration"]),
         .library(name: "RocketMQSandbox", targets: ["RocketMQSandbox"]),
         .library(name: "HookRuntime", targets: ["HookRuntime"]),
         .executable(name: "ferry", targets: ["ferry"]),
@@ -29,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // MARK: Lua hook runtime
@@ -56,7 +61,6 @@ let package = Package(
             dependencies: [
                 "HookRuntime",
                 "CLua",
-                "CLuaSandbox",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ],
@@ -156,6 +160,48 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Migration (metadata export / plan / import)
+        .target(
+            name: "MigrationEngine",
+            dependencies: ["RocketMQRemoting", "HookRuntime"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MigrationEngineTests",
+            dependencies: ["MigrationEngine", "HookRuntime", .product(name: "Logging", package: "swift-log")],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "MetadataMigration",
+            dependencies: [
+                "MigrationEngine", "MigrationStore", "RocketMQRemoting", "RocketMQClient",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MetadataMigrationTests",
+            dependencies: [
+                "MetadataMigration", "MigrationEngine", "MigrationStore", "HookRuntime", "RocketMQSandbox",
+                "RocketMQClient", "RocketMQRemoting", .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "MigrationStore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MigrationStoreTests",
+            dependencies: ["MigrationStore"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Executables
         .executableTarget(
             name: "SandboxBench",
@@ -175,6 +221,9 @@ let package = Package(
                 "RocketMQClient",
                 "RocketMQRemoting",
                 "RocketMQSandbox",
+                "MetadataMigration",
+                "MigrationEngine",
+                "MigrationStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -184,6 +233,10 @@ let package = Package(
             name: "FerryBench",
             dependencies: [
                 "HookRuntime",
+                "MetadataMigration",
+                "MigrationEngine",
+                "MigrationStore",
+                "RocketMQSandbox",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

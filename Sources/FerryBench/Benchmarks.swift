@@ -1,4 +1,5 @@
 /// The benchmarks `ferry-bench NAME…` can run, by name. Adding one is one line here.
 let benchmarks: [String: @Sendable () async throws -> Void] = [
     "hooks": HooksBenchmark.run,
+    "metadata": MetadataBenchmark.run,
 ]

@@ -1,0 +1,57 @@
+extension MetadataPlanner {
+    /// Decides what a planned item does to the target: create, update, unchanged, or (when the target
+    /// holds it with other settings and overwrite is off) conflict.
+    func diff(_ planned: PlanItem, against target: TargetMetadata) -> PlanItem {
+        var item = planned
+        let brokers = target.brokers.map(\.brokerName)
+        switch item.kind {
+        case .topic:
+            item.brokers = brokers
+            let existing = brokers.map { broker in (broker, target.topics[broker]?[item.name]) }
+            let desired = item.topic!
+            self.decide(&item, existing: existing) { $0.matches(desired) } describe: { $0.queueSummary }
+        case .group:
+            item.brokers = brokers
+            let existing = brokers.map { broker in (broker, target.groups[broker]?[item.name]) }
+            let desired = item.group!
+            self.decide(&item, existing: existing) { $0.matches(desired) } describe: { $0.settingsSummary }
+        case .aclAccount:
+            guard target.aclEnabled else {
+                item.action = .skip
+                item.reason = "the target does not enforce ACL"
+                return item
+            }
+            let existing = [("cluster", target.aclAccounts[item.name])]
+            let desired = item.account
+            self.decide(&item, existing: existing) { $0 == desired } describe: { "admin \($0.admin)" }
+        case .consumerOffsets:
+            item.brokers = item.offsets?.offsets.keys.sorted() ?? []
+            item.action = .create
+        }
+        return item
+    }
+
+    private func decide<T>(
+        _ item: inout PlanItem, existing: [(String, T?)], matches: (T) -> Bool, describe: (T) -> String
+    ) {
+        let present = existing.compactMap { broker, value in value.map { (broker, $0) } }
+        let differing = present.filter { !matches($0.1) }
+        let missing = existing.filter { $0.1 == nil }.map(\.0)
+        if present.isEmpty {
+            item.action = .create
+        } else if differing.isEmpty {
+            item.action = missing.isEmpty ? .unchanged : .update
+            if !missing.isEmpty { item.notes.append("missing on \(missing.joined(separator: ", "))") }
+        } else {
+            let account = differing.map { "\($0.0): \(describe($0.1))" }.joined(separator: "; ")
+            if self.options.overwrite {
+                item.action = .update
+                item.notes.append("target had other settings (\(account)): overwritten")
+            } else {
+                item.action = .conflict
+                item.reason = "the target already has it with other settings (\(account)); plan with --overwrite "
+                    + "to update it"
+            }
+        }
+    }
+}
