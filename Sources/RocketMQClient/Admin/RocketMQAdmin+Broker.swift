@@ -28,16 +28,11 @@ extension RocketMQAdmin {
     /// carries the fields as strings, with `defaultTopic` TBW102 as mqadmin sends it; `attributes` (5.x)
     /// are sent as `+key=value` pairs when present.
     public func createOrUpdateTopic(_ config: TopicConfig, broker: String) async throws {
-        var ext: RemotingExtFields = [
-            "topic": config.topicName,
-            "defaultTopic": "TBW102",
-            "readQueueNums": "\(config.readQueueNums)",
-            "writeQueueNums": "\(config.writeQueueNums)",
-            "perm": "\(config.perm.rawValue)",
-            "topicFilterType": config.topicFilterType.rawValue,
-            "topicSysFlag": "\(config.topicSysFlag)",
-            "order": "\(config.order)",
-        ]
+        let header = CreateTopicRequestHeader(
+            topic: config.topicName, readQueueNums: config.readQueueNums, writeQueueNums: config.writeQueueNums,
+            perm: config.perm.rawValue, topicFilterType: config.topicFilterType.rawValue,
+            topicSysFlag: config.topicSysFlag, order: config.order)
+        var ext = header.ext
         if let attributes = config.attributes, !attributes.isEmpty {
             ext["attributes"] = attributes.map { "+\($0.key)=\($0.value)" }.joined(separator: ",")
         }

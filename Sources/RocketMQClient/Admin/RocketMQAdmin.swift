@@ -33,7 +33,7 @@ public struct RocketMQAdmin: Sendable {
     /// GET_ROUTEINFO_BY_TOPIC (105): the topic's queue and broker data (either JSON dialect is accepted).
     /// - Throws: `responseError` with response code TOPIC_NOT_EXIST (17) for an unknown topic.
     public func topicRoute(_ topic: String) async throws -> TopicRouteData {
-        let request = RemotingCommand.request(code: .getRouteInfoByTopic, ext: ["topic": topic])
+        let request = RemotingCommand.request(code: .getRouteInfoByTopic, ext: GetRouteInfoRequestHeader(topic: topic).ext)
         let (response, address) = try await self.invokeNameServer(request)
         return try response.decodeBody(TopicRouteData.self, request: .getRouteInfoByTopic, address: address)
     }

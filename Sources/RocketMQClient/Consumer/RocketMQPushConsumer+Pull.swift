@@ -143,13 +143,10 @@ extension RocketMQPushConsumer {
     func commit(_ queue: MessageQueue) async {
         guard let offset = self.offsets.offset(of: queue), let address = try? self.masterAddress(of: queue) else { return }
         guard self.offsets.uncommitted.contains(where: { $0.0 == queue }) else { return }
-        let request = RemotingCommand.request(
-            code: .updateConsumerOffset,
-            ext: [
-                "consumerGroup": self.configuration.group, "topic": queue.topic, "queueId": "\(queue.queueId)",
-                "commitOffset": "\(offset)", "bname": queue.brokerName,
-            ]
-        )
+        let header = UpdateConsumerOffsetRequestHeader(
+            consumerGroup: self.configuration.group, topic: queue.topic, queueId: queue.queueId, commitOffset: offset,
+            brokerName: queue.brokerName)
+        let request = RemotingCommand.request(code: .updateConsumerOffset, ext: header.ext)
         do {
             try await self.client.invokeOneway(request, address: address)
             self.offsets.markCommitted(queue, offset)

@@ -69,13 +69,10 @@ extension RocketMQPushConsumer {
     /// queue's max offset (GET_MAX_OFFSET).
     func startOffset(of queue: MessageQueue) async throws -> Int64 {
         let address = try self.masterAddress(of: queue)
-        let query = RemotingCommand.request(
-            code: .queryConsumerOffset,
-            ext: [
-                "consumerGroup": self.configuration.group, "topic": queue.topic, "queueId": "\(queue.queueId)",
-                "bname": queue.brokerName,
-            ]
-        )
+        let header = QueryConsumerOffsetRequestHeader(
+            consumerGroup: self.configuration.group, topic: queue.topic, queueId: queue.queueId,
+            brokerName: queue.brokerName)
+        let query = RemotingCommand.request(code: .queryConsumerOffset, ext: header.ext)
         let response = try await self.client.invoke(query, address: address, timeout: self.configuration.requestTimeout)
         if response.responseCode != .queryNotFound {
             let offset = try response.requireSuccess(request: .queryConsumerOffset, address: address)

@@ -149,7 +149,7 @@ public actor RocketMQProducer {
             properties: properties,
             brokerName: queue.brokerName
         )
-        // SEND_MESSAGE_V2: SendMessageRequestHeaderV2's one-letter field names.
+        // SEND_MESSAGE_V2: the header under its one-letter field names `a`…`n`.
         let request = RemotingCommand.request(code: .sendMessageV2, ext: header.extFields(v2: true), body: message.body)
         let response = try await self.client.invoke(request, address: address, timeout: self.configuration.sendTimeout)
         let status: RocketMQSendResult.Status

@@ -8,29 +8,36 @@ public struct QueryConsumerOffsetRequestHeader: CommandCustomHeader, Hashable {
     public var queueId: Int32
     /// 4.9.x `setZeroIfNotFound`; nil leaves it out.
     public var setZeroIfNotFound: Bool?
+    /// `bname`: the broker the client addressed (sent by 4.9.4+ clients); nil leaves it out.
+    public var brokerName: String?
 
     /// Creates a header.
-    public init(consumerGroup: String, topic: String, queueId: Int32, setZeroIfNotFound: Bool? = nil) {
+    public init(
+        consumerGroup: String, topic: String, queueId: Int32, setZeroIfNotFound: Bool? = nil, brokerName: String? = nil
+    ) {
         self.consumerGroup = consumerGroup
         self.topic = topic
         self.queueId = queueId
         self.setZeroIfNotFound = setZeroIfNotFound
+        self.brokerName = brokerName
     }
 
-    /// Reads the fields (`bname`, sent by 4.9.8 clients, is ignored).
+    /// Reads the fields.
     public init(ext: RemotingExtFields) throws(RemotingError) {
         self.consumerGroup = try ext.required("consumerGroup")
         self.topic = try ext.required("topic")
         self.queueId = try ext.required("queueId", as: Int32.self)
         self.setZeroIfNotFound = ext.optionalBool("setZeroIfNotFound")
+        self.brokerName = ext["bname"]
     }
 
-    /// The fields in Java's declaration order.
+    /// The fields in Java's declaration order, then `bname`.
     public var ext: RemotingExtFields {
         var fields: RemotingExtFields = [
             "consumerGroup": self.consumerGroup, "topic": self.topic, "queueId": String(self.queueId),
         ]
         fields.set("setZeroIfNotFound", self.setZeroIfNotFound)
+        fields.set("bname", self.brokerName)
         return fields
     }
 }
@@ -45,28 +52,34 @@ public struct UpdateConsumerOffsetRequestHeader: CommandCustomHeader, Hashable {
     public var queueId: Int32
     /// The offset to commit.
     public var commitOffset: Int64
+    /// `bname`: the broker the client addressed (sent by 4.9.4+ clients); nil leaves it out.
+    public var brokerName: String?
 
     /// Creates a header.
-    public init(consumerGroup: String, topic: String, queueId: Int32, commitOffset: Int64) {
+    public init(consumerGroup: String, topic: String, queueId: Int32, commitOffset: Int64, brokerName: String? = nil) {
         self.consumerGroup = consumerGroup
         self.topic = topic
         self.queueId = queueId
         self.commitOffset = commitOffset
+        self.brokerName = brokerName
     }
 
-    /// Reads the fields (`bname` is ignored).
+    /// Reads the fields.
     public init(ext: RemotingExtFields) throws(RemotingError) {
         self.consumerGroup = try ext.required("consumerGroup")
         self.topic = try ext.required("topic")
         self.queueId = try ext.required("queueId", as: Int32.self)
         self.commitOffset = try ext.required("commitOffset", as: Int64.self)
+        self.brokerName = ext["bname"]
     }
 
-    /// The fields in Java's declaration order.
+    /// The fields in Java's declaration order, then `bname`.
     public var ext: RemotingExtFields {
-        [
+        var fields: RemotingExtFields = [
             "consumerGroup": self.consumerGroup, "topic": self.topic, "queueId": String(self.queueId),
             "commitOffset": String(self.commitOffset),
         ]
+        fields.set("bname", self.brokerName)
+        return fields
     }
 }
