@@ -1,5 +1,6 @@
 internal import Crypto
 internal import Foundation
+internal import RocketMQRemoting
 
 /// Signs requests the way RocketMQ's `AclClientRPCHook.doBeforeRequest` does:
 ///
@@ -10,7 +11,7 @@ internal import Foundation
 struct AclSigner: Sendable {
     static let accessKeyField = "AccessKey"
     static let securityTokenField = "SecurityToken"
-    static let signatureField = "Signature"
+    static let signatureField = RemotingExtFields.aclSignatureField
 
     var credentials: AclCredentials
 
@@ -25,14 +26,7 @@ struct AclSigner: Sendable {
 
     /// The Base64 HmacSHA1 signature of `extFields` (without `Signature`) followed by `body`.
     static func signature(extFields: [String: String], body: [UInt8], secretKey: String) -> String {
-        let keys = extFields.keys
-            .filter { $0 != Self.signatureField }
-            .sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
-        var content: [UInt8] = []
-        for key in keys {
-            content.append(contentsOf: Array(extFields[key]!.utf8))
-        }
-        content.append(contentsOf: body)
+        let content = RemotingExtFields(extFields).aclSignedContent(body: body)
         let key = SymmetricKey(data: Array(secretKey.utf8))
         let mac = HMAC<Insecure.SHA1>.authenticationCode(for: content, using: key)
         return Data(mac).base64EncodedString()

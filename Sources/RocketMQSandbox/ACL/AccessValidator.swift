@@ -41,10 +41,8 @@ struct AccessValidator: Sendable {
 
     /// The signature a client computes (`AclClientRPCHook`).
     static func signature(for request: RemotingCommand, secretKey: String) -> String {
-        var content: [UInt8] = []
-        let fields = (request.extFields ?? RemotingExtFields()).filter { $0.key != "Signature" }
-        for entry in fields.sorted(by: { $0.key < $1.key }) { content.append(contentsOf: entry.value.utf8) }
-        if let body = request.body { content.append(contentsOf: body.readableBytesView) }
+        let body = request.body.map { Array($0.readableBytesView) } ?? []
+        let content = (request.extFields ?? RemotingExtFields()).aclSignedContent(body: body)
         let code = HMAC<Insecure.SHA1>.authenticationCode(for: content, using: SymmetricKey(data: Array(secretKey.utf8)))
         return Data(code).base64EncodedString()
     }
