@@ -14,7 +14,6 @@ let package = Package(
     products: [
         // (each module adds its product here)
         .library(name: "RocketMQRemoting", targets: ["RocketMQRemoting"]),
-        .executable(name: "remoting-bench", targets: ["RemotingBench"]),
         .library(name: "RocketMQClient", targets: ["RocketMQClient"]),
         .library(name: "MigrationEngine", targets: ["MigrationEngine"]),
         .library(name: "MigrationStore", targets: ["MigrationStore"]),
@@ -24,7 +23,6 @@ let package = Package(
         .executable(name: "ferry", targets: ["ferry"]),
         .executable(name: "ferry-bench", targets: ["FerryBench"]),
         .plugin(name: "CheckHooksPlugin", targets: ["CheckHooksPlugin"]),
-        .executable(name: "sandbox-bench", targets: ["SandboxBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -90,11 +88,6 @@ let package = Package(
                 .product(name: "NIOTestUtils", package: "swift-nio"),
             ],
             resources: [.copy("Fixtures")],
-            swiftSettings: swiftSettings
-        ),
-        .executableTarget(
-            name: "RemotingBench",
-            dependencies: ["RocketMQRemoting", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: swiftSettings
         ),
 
@@ -204,17 +197,6 @@ let package = Package(
 
         // MARK: Executables
         .executableTarget(
-            name: "SandboxBench",
-            dependencies: [
-                "RocketMQSandbox",
-                "RocketMQClient",
-                "RocketMQRemoting",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: swiftSettings
-        ),
-        .executableTarget(
             name: "ferry",
             dependencies: [
                 "HookRuntime",
@@ -236,8 +218,11 @@ let package = Package(
                 "MetadataMigration",
                 "MigrationEngine",
                 "MigrationStore",
+                "RocketMQClient",
+                "RocketMQRemoting",
                 "RocketMQSandbox",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

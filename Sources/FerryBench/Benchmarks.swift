@@ -2,4 +2,6 @@
 let benchmarks: [String: @Sendable () async throws -> Void] = [
     "hooks": HooksBenchmark.run,
     "metadata": MetadataBenchmark.run,
+    "remoting": RemotingBenchmark.run,
+    "sandbox": SandboxBenchmark.run,
 ]

@@ -43,12 +43,12 @@ enum HooksBenchmark {
         report("lua map batched (one actor call for all, limits on)", batch, calls: count)
         report("lua map batched (unlimited state)", batchUnlimited, calls: count)
         report("swift default mapping", swiftTime, calls: count)
-        print(String(format: "lua / swift ratio: %.1fx per call, %.1fx batched", seconds(lua) / seconds(swiftTime), seconds(batch) / seconds(swiftTime)))
+        print(String(format: "lua / swift ratio: %.1fx per call, %.1fx batched", lua.inSeconds / swiftTime.inSeconds, batch.inSeconds / swiftTime.inSeconds))
         print(
             String(
                 format: "sandbox limits (budget hook + counting allocator) add: %.1f%% per call, %.1f%% batched",
-                (seconds(lua) / seconds(unlimitedTime) - 1) * 100,
-                (seconds(batch) / seconds(batchUnlimited) - 1) * 100
+                (lua.inSeconds / unlimitedTime.inSeconds - 1) * 100,
+                (batch.inSeconds / batchUnlimited.inSeconds - 1) * 100
             )
         )
     }
@@ -92,12 +92,8 @@ enum HooksBenchmark {
         return elapsed
     }
 
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-
     private static func report(_ label: String, _ elapsed: Duration, calls: Int) {
-        let total = seconds(elapsed)
+        let total = elapsed.inSeconds
         print(String(format: "%@: %.0f calls/s, %.0f ns/call", label, Double(calls) / total, total / Double(calls) * 1e9))
     }
 }

@@ -54,7 +54,7 @@ enum MetadataBenchmark {
     }
 
     private static func report(_ label: String, _ duration: Duration, items: Int) {
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        let seconds = duration.inSeconds
         print(String(format: "%@: %.2f s, %.0f items/s (%d items)", label, seconds, Double(items) / seconds, items))
     }
 }
