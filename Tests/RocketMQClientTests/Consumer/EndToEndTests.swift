@@ -30,7 +30,7 @@ import Testing
         await cluster.registerBrokers()
     }
 
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(5)))
     func twoConsumersReceiveTenThousandMessagesExactlyOnce() async throws {
         try await ClusterFixture.with(name: "E2E", brokerNames: ["broker-a", "broker-b"], logger: self.logger) { fixture in
             let (cluster, admin) = (fixture.cluster, fixture.admin)

@@ -8,7 +8,7 @@ import Testing
 
 /// Real producing and consuming through a two-broker sandbox cluster with the project's own client.
 @Suite struct EndToEndTests {
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(5)))
     func tenThousandMessagesReachTwoConsumersExactlyOnce() async throws {
         let logger = SandboxTest.logger
         try await SandboxTest.withCluster(brokers: ["broker-a", "broker-b"]) { cluster in
