@@ -10,8 +10,10 @@ source scripts/ensure-deps.sh
 swift build --build-tests "$@"
 limit="${FERRY_TEST_TIMEOUT:-40m}"
 status=0
-# --kill-after: a run that ignores SIGTERM is killed 30 s later.
-timeout --kill-after=30s "$limit" swift test --skip-build "$@" || status=$?
+# SIGINT, not SIGTERM: SwiftPM runs the test binary in its own process group and forwards SIGINT to it (as for
+# Ctrl-C), whereas SIGTERM would kill SwiftPM and leave the test binary running. A run still alive 60 s later is
+# killed outright.
+timeout --signal=INT --kill-after=60s "$limit" swift test --skip-build "$@" || status=$?
 if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
     echo "error: the test run did not finish within $limit and was killed (a hang?)." >&2
     echo "error: look above for '◇ Test … started' lines without a matching passed/failed line." >&2
