@@ -32,7 +32,9 @@ public final class FakeRemotingServer: Sendable {
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 let connection = FakeRemotingConnection(channel: channel)
-                box.accepted(connection)
+                guard box.accepted(connection) else {
+                    return channel.eventLoop.makeFailedFuture(ChannelError.ioOnClosedChannel)
+                }
                 return channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandlers(
                         ByteToMessageHandler(RemotingFrameDecoder()),
@@ -62,10 +64,11 @@ public final class FakeRemotingServer: Sendable {
         }
     }
 
-    /// Closes the connections and the listener.
+    /// Closes the listener and the connections; a connection accepted while shutting down is refused.
     public func shutdown() async {
-        await self.closeAllConnections()
+        self.box.close()
         try? await self.channel.close()
+        await self.closeAllConnections()
     }
 }
 
@@ -73,9 +76,20 @@ public final class FakeRemotingServer: Sendable {
 private final class ServerBox: Sendable {
     let connections = Mutex<[FakeRemotingConnection]>([])
     let requests = Mutex<[RemotingCommand]>([])
+    private let isOpen = Mutex(true)
 
-    func accepted(_ connection: FakeRemotingConnection) {
-        self.connections.withLock { $0.append(connection) }
+    /// Records `connection`; false once the server is shutting down (the connection must be refused).
+    func accepted(_ connection: FakeRemotingConnection) -> Bool {
+        self.isOpen.withLock { isOpen in
+            guard isOpen else { return false }
+            self.connections.withLock { $0.append(connection) }
+            return true
+        }
+    }
+
+    /// Refuses every later connection.
+    func close() {
+        self.isOpen.withLock { $0 = false }
     }
 
     func received(_ request: RemotingCommand) {

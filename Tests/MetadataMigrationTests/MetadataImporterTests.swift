@@ -5,7 +5,7 @@ import MigrationStore
 import Synchronization
 import Testing
 
-@Suite struct MetadataImporterTests {
+@Suite(.timeLimit(.minutes(2))) struct MetadataImporterTests {
     private func plan(into target: InMemoryCluster, topics: Int) async throws -> PlanFile {
         let (seedTopics, seedGroups) = DemoSeeder.resources(count: topics)
         let export = MetadataExport(

@@ -30,6 +30,8 @@ extension RocketMQPushConsumer {
         for queue in wanted.sorted() where self.processQueues[queue] == nil {
             do {
                 let offset = try await self.startOffset(of: queue)
+                // Shut down while waiting for the offset: a pull loop started now would never be cancelled.
+                guard self.lifecycle != .shutDown else { return }
                 self.offsets.update(queue, to: offset)
                 self.offsets.markCommitted(queue, offset)
                 let token = self.makeToken()

@@ -31,8 +31,23 @@ public actor RocketMQPushConsumer {
     var routes: [String: TopicRouteData] = [:]
     var processQueues: [MessageQueue: ProcessQueue] = [:]
     var offsets = OffsetTable()
+    /// Where the consumer is in its life; work suspended across ``shutdown()`` checks it before starting more.
+    private(set) var lifecycle = Lifecycle.idle
     private var backgroundTasks: [Task<Void, Never>] = []
     private var nextToken = 0
+
+    /// The consumer's life: ``start()`` and ``shutdown()`` are actor methods that suspend, so each can run
+    /// while the other (or a rebalance) is suspended.
+    enum Lifecycle {
+        /// Created, not started.
+        case idle
+        /// ``start()`` is fetching routes, registering and taking queues.
+        case starting
+        /// Started: the periodic work runs.
+        case running
+        /// ``shutdown()`` began: nothing new starts (no pull loop, timer or heartbeat).
+        case shutDown
+    }
 
     /// The pull task of one owned queue; `token` tells a replaced task's late updates apart.
     struct ProcessQueue {
@@ -81,13 +96,17 @@ public actor RocketMQPushConsumer {
 
     /// Fetches routes, registers with the brokers, takes its queues and starts the periodic work.
     public func start() async {
-        guard self.backgroundTasks.isEmpty else { return }
+        guard self.lifecycle == .idle else { return }
+        self.lifecycle = .starting
         if self.subscriptions[self.retryTopic] == nil {
             self.subscriptions[self.retryTopic] = SubscriptionExpression("*")
         }
         await self.refreshRoutes()
         await self.heartbeat()
         await self.rebalance()
+        // A shutdown() that ran while this was suspended has already cancelled everything: start nothing more.
+        guard self.lifecycle == .starting else { return }
+        self.lifecycle = .running
         let configuration = self.configuration
         self.backgroundTasks = [
             self.every(configuration.routeRefreshInterval) { consumer in
@@ -107,6 +126,8 @@ public actor RocketMQPushConsumer {
 
     /// Stops pulling, commits every consumed offset, unregisters from the brokers and closes the connections.
     public func shutdown() async {
+        guard self.lifecycle != .shutDown else { return }
+        self.lifecycle = .shutDown
         for task in self.backgroundTasks { task.cancel() }
         self.backgroundTasks = []
         self.rebalanceSignal.finish()
@@ -140,7 +161,8 @@ public actor RocketMQPushConsumer {
         return before != Set(self.routes.values.flatMap(\.allBrokerAddresses))
     }
 
-    /// Sends the group's subscriptions to every broker of every route.
+    /// Sends the group's subscriptions to every broker of every route (none once shut down: a late heartbeat
+    /// would register the client again after its UNREGISTER_CLIENT).
     func heartbeat() async {
         let subscriptions = self.subscriptions.sorted { $0.key < $1.key }.map { topic, expression in
             SubscriptionData(
@@ -162,7 +184,7 @@ public actor RocketMQPushConsumer {
             producerDataSet: [ProducerData(groupName: "CLIENT_INNER_PRODUCER")],
             consumerDataSet: [consumer]
         ).byteBuffer()
-        for address in Set(self.routes.values.flatMap(\.allBrokerAddresses)).sorted() {
+        for address in Set(self.routes.values.flatMap(\.allBrokerAddresses)).sorted() where self.lifecycle != .shutDown {
             do {
                 let response = try await self.client.invoke(.request(code: .heartBeat, body: body), address: address)
                 _ = try response.requireSuccess(request: .heartBeat, address: address)

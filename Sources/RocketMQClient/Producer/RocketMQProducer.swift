@@ -37,7 +37,9 @@ public actor RocketMQProducer {
         self.heartbeatTask = Task { [weak self] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: interval)
-                await self?.heartbeat()
+                // A producer released without shutdown() ends the loop instead of leaving it to sleep forever.
+                guard let self, !Task.isCancelled else { return }
+                await self.heartbeat()
             }
         }
     }

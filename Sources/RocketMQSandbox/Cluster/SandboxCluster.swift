@@ -69,9 +69,17 @@ public final class SandboxCluster: Sendable {
         var brokers: [SandboxBroker] = []
         let acl = options.aclAccounts.map { AccessValidator(accounts: $0) }
         for (index, brokerName) in brokerNames.enumerated() {
-            let socket = try await RemotingServer(
-                host: options.host, port: brokerPorts?[index] ?? 0, maxFrameLength: options.maxFrameLength,
-                logger: logger)
+            let socket: RemotingServer
+            do {
+                socket = try await RemotingServer(
+                    host: options.host, port: brokerPorts?[index] ?? 0, maxFrameLength: options.maxFrameLength,
+                    logger: logger)
+            } catch {
+                // A port that cannot be bound: close what already listens instead of leaving it serving.
+                for server in servers { await server.close() }
+                for task in serverTasks { await task.value }
+                throw error
+            }
             let broker = SandboxBroker(
                 configuration: BrokerConfiguration(
                     clusterName: name, brokerName: brokerName, brokerAddr: "\(options.host):\(socket.port)",

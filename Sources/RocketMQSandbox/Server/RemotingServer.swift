@@ -14,11 +14,11 @@ final class RemotingServer: Sendable {
     typealias Listener = NIOAsyncChannel<NIOAsyncChannel<RemotingCommand, RemotingCommand>, Never>
 
     private let listener: Listener
-    /// Cleared by ``close()``: a connection accepted while closing is refused before it gets an async wrapper
-    /// (an accepted child that is never served would otherwise be dropped unfinished).
-    private let accepting: AcceptGate
+    /// Closed by ``close()``: a connection accepted while closing is refused before it gets an async wrapper
+    /// (an accepted child that is never served would otherwise be dropped unfinished), and one accepted just
+    /// before is closed as soon as its serving task starts.
+    private let connections: ConnectionRegistry
     private let logger: Logger
-    private let connections = Mutex<[Int: any Channel]>([:])
     private let nextConnectionID = Atomic<Int>(1)
 
     /// The bound port.
@@ -29,13 +29,13 @@ final class RemotingServer: Sendable {
         host: String, port: Int, maxFrameLength: Int, logger: Logger,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws {
-        let accepting = AcceptGate()
-        self.accepting = accepting
+        let connections = ConnectionRegistry()
+        self.connections = connections
         self.listener = try await ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .bind(host: host, port: port) { channel in
-                guard accepting.isOpen.load(ordering: .relaxed) else {
+                guard connections.isOpen else {
                     return channel.eventLoop.makeFailedFuture(ChannelError.ioOnClosedChannel)
                 }
                 return channel.eventLoop.makeCompletedFuture {
@@ -66,9 +66,8 @@ final class RemotingServer: Sendable {
 
     /// Closes the listener and every open connection; ``serve()`` then returns.
     func close() async {
-        self.accepting.isOpen.store(false, ordering: .relaxed)
+        let open = self.connections.close()
         try? await self.listener.channel.close()
-        let open = self.connections.withLock { Array($0.values) }
         for channel in open { try? await channel.close() }
     }
 
@@ -78,7 +77,11 @@ final class RemotingServer: Sendable {
         let id = self.nextConnectionID.wrappingAdd(1, ordering: .relaxed).oldValue
         let remote = child.channel.remoteAddress
         let address = "\(remote?.ipAddress ?? "0.0.0.0"):\(remote?.port ?? 0)"
-        self.connections.withLock { $0[id] = child.channel }
+        guard self.connections.register(child.channel, id: id) else {
+            // Accepted just before close() and reached here just after: close it instead of serving it.
+            try? await child.executeThenClose { _, _ in }
+            return
+        }
         var connection: SandboxConnection?
         do {
             try await child.executeThenClose { inbound, outbound in
@@ -94,12 +97,7 @@ final class RemotingServer: Sendable {
             self.logger.debug(
                 "sandbox connection closed on error", metadata: ["client.addr": "\(address)", "error": "\(error)"])
         }
-        self.connections.withLock { $0[id] = nil }
+        self.connections.remove(id: id)
         if let connection { await handler.connectionClosed(connection) }
     }
-}
-
-/// Whether a ``RemotingServer`` still takes new connections.
-final class AcceptGate: Sendable {
-    let isOpen = Atomic<Bool>(true)
 }

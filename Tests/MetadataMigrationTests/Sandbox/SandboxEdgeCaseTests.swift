@@ -8,7 +8,7 @@ import RocketMQClient
 import RocketMQSandbox
 import Testing
 
-@Suite(.serialized) struct SandboxEdgeCaseTests {
+@Suite(.serialized, .timeLimit(.minutes(3))) struct SandboxEdgeCaseTests {
     private static func fixture(_ name: String) throws -> Data {
         try Data(contentsOf: try #require(Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil)))
     }

@@ -6,7 +6,7 @@ import RocketMQRemoting
 import RocketMQSandbox
 import Testing
 
-@Suite(.serialized) struct SandboxMigrationTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct SandboxMigrationTests {
     @Test func twoThousandTopicsAndGroupsMigrateIdempotentlyAndResume() async throws {
         try await SandboxPair.with { pair in
             #expect(try await DemoSeeder(admin: pair.sourceAdmin).seed(topics: 2_000, concurrency: 16) == 4_000)

@@ -6,7 +6,7 @@ import RocketMQTestSupport
 import Testing
 
 /// Admin calls against a fake server that replays the responses a real 4.9.8 NameServer and broker sent.
-@Suite struct RocketMQAdminTests {
+@Suite(.timeLimit(.minutes(2))) struct RocketMQAdminTests {
     static let captures = [
         "0106_GET_BROKER_CLUSTER_INFO__SUCCESS", "0105_GET_ROUTEINFO_BY_TOPIC__MigTopicA__SUCCESS",
         "0206_GET_ALL_TOPIC_LIST_FROM_NAMESERVER__SUCCESS", "0021_GET_ALL_TOPIC_CONFIG__SUCCESS",
@@ -27,7 +27,13 @@ import Testing
         let client = RemotingClient(logger: Logger(label: "test.admin"))
         // The first NameServer is closed: every NameServer call must fail over to the second.
         let admin = RocketMQAdmin(client: client, nameServers: ["127.0.0.1:1", server.address])
-        try await body(admin, server)
+        do {
+            try await body(admin, server)
+        } catch {
+            await client.shutdown()
+            await server.shutdown()
+            throw error
+        }
         await client.shutdown()
         await server.shutdown()
     }

@@ -3,7 +3,7 @@ import RocketMQClient
 import RocketMQTestSupport
 import Testing
 
-@Suite struct RocketMQInspectorTests {
+@Suite(.timeLimit(.minutes(2))) struct RocketMQInspectorTests {
     func withInspector(_ body: (RocketMQInspector) async throws -> Void) async throws {
         let captures = [
             "0106_GET_BROKER_CLUSTER_INFO__SUCCESS", "0105_GET_ROUTEINFO_BY_TOPIC__MigTopicA__SUCCESS",
@@ -11,7 +11,13 @@ import Testing
         ]
         let server = try await FakeRemotingServer.replaying(try captures.map(Fixtures.exchange))
         let client = RemotingClient(logger: Logger(label: "test.inspect"))
-        try await body(RocketMQInspector(admin: RocketMQAdmin(client: client, nameServers: [server.address])))
+        do {
+            try await body(RocketMQInspector(admin: RocketMQAdmin(client: client, nameServers: [server.address])))
+        } catch {
+            await client.shutdown()
+            await server.shutdown()
+            throw error
+        }
         await client.shutdown()
         await server.shutdown()
     }

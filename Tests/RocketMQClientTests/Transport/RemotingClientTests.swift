@@ -6,7 +6,7 @@ import RocketMQTestSupport
 import Synchronization
 import Testing
 
-@Suite struct RemotingClientTests {
+@Suite(.timeLimit(.minutes(2))) struct RemotingClientTests {
     let logger = Logger(label: "test.remoting-client")
 
     @Test func roundTripUsesTheConfiguredVersionAndLanguage() async throws {

@@ -3,7 +3,7 @@ import RocketMQSandbox
 import Testing
 
 /// ACL 1.0 as the captured broker with `plain_acl.yml` (ferryAdmin admin, ferryUser) answered.
-@Suite struct ACLTests {
+@Suite(.timeLimit(.minutes(2))) struct ACLTests {
     static var options: SandboxOptions {
         var options = SandboxOptions()
         options.aclAccounts = [

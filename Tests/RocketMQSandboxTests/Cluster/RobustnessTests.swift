@@ -4,7 +4,7 @@ import RocketMQSandbox
 import Testing
 
 /// Bad input closes only the offending connection; registration and expiry follow the configured timers.
-@Suite struct RobustnessTests {
+@Suite(.timeLimit(.minutes(2))) struct RobustnessTests {
     @Test func garbageAndOversizeFramesCloseOnlyThatConnection() async throws {
         var options = SandboxOptions()
         options.maxFrameLength = 64 * 1024

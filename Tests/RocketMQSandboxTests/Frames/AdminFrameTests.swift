@@ -4,7 +4,7 @@ import RocketMQSandbox
 import Testing
 
 /// NameServer and broker-admin responses compared with the captured 4.9.8 frames (same request, real socket).
-@Suite struct AdminFrameTests {
+@Suite(.timeLimit(.minutes(2))) struct AdminFrameTests {
     @Test func nameServerAndAdminResponsesMatchTheCaptures() async throws {
         try await SandboxTest.withCluster { cluster in
             let brokerAddress = try #require(cluster.brokerAddresses["broker-a"])

@@ -5,7 +5,7 @@ import RocketMQSandbox
 import Testing
 
 /// Client and message responses compared with the captures, and the message paths they imply.
-@Suite struct MessageFrameTests {
+@Suite(.timeLimit(.minutes(2))) struct MessageFrameTests {
     @Test func sendPullOffsetsAndConnectionsMatchTheCaptures() async throws {
         try await SandboxTest.withCluster { cluster in
             try await TestConnection.with(try #require(cluster.brokerAddresses["broker-a"])) { broker in
