@@ -36,8 +36,10 @@ import Testing
         let file = try await self.plan(into: target, topics: 100)
         let journal = ImportJournal(database: try .inMemory())
         let importer = MetadataImporter(admin: target, journal: journal, options: ImportOptions(concurrency: 4))
-        let task = Task { try await importer.run(file.plan, planHash: file.hash, label: "plan.json") }
-        target.state.withLock { $0.afterWrite = { count in if count == 60 { task.cancel() } } }
+        // The hook is in place, and can reach the task, before the import writes anything.
+        let run = CancellableRun<ImportResult>()
+        target.state.withLock { $0.afterWrite = { count in if count == 60 { run.cancel() } } }
+        let task = run.start { try await importer.run(file.plan, planHash: file.hash, label: "plan.json") }
         await #expect(throws: CancellationError.self) { try await task.value }
         let interrupted = target.writes
         let counts = try await journal.counts(planHash: file.hash)

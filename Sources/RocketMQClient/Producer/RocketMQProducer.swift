@@ -20,6 +20,20 @@ public actor RocketMQProducer {
     private var routes: [String: (queues: [MessageQueue], route: TopicRouteData, fetched: ContinuousClock.Instant)] = [:]
     private var sendIndex = Int.random(in: 0..<1024)
     private var heartbeatTask: Task<Void, Never>?
+    /// Where the producer is in its life; a heartbeat suspended across ``shutdown()`` checks it before each request.
+    private(set) var lifecycle = Lifecycle.idle
+
+    /// The producer's life. ``shutdown()``, heartbeats and a send's first route fetch suspend, so each can run
+    /// while another is suspended. ``start()`` does not suspend, so unlike the push consumer there is no
+    /// `starting` state.
+    enum Lifecycle {
+        /// Created, not started: sends work and heartbeat the brokers of new routes; no periodic heartbeat.
+        case idle
+        /// Started: the periodic heartbeat runs.
+        case running
+        /// ``shutdown()`` began: no heartbeat is sent any more, and ``start()`` does nothing.
+        case shutDown
+    }
 
     /// Creates a producer over `client` (whose configuration carries the ACL credentials, if any).
     public init(configuration: RocketMQProducerConfiguration, client: RemotingClient, logger: Logger) {
@@ -30,9 +44,10 @@ public actor RocketMQProducer {
         self.admin = RocketMQAdmin(client: client, nameServers: configuration.nameServers, timeout: configuration.sendTimeout)
     }
 
-    /// Starts the periodic heartbeat.
+    /// Starts the periodic heartbeat; does nothing once started or shut down.
     public func start() {
-        guard self.heartbeatTask == nil else { return }
+        guard self.lifecycle == .idle else { return }
+        self.lifecycle = .running
         let interval = self.configuration.heartbeatInterval
         self.heartbeatTask = Task { [weak self] in
             while !Task.isCancelled {
@@ -74,8 +89,11 @@ public actor RocketMQProducer {
         throw lastError ?? RocketMQClientError(.noRoute, "no master for the selected queues of \(message.topic)")
     }
 
-    /// Stops the heartbeat and unregisters the producer group from every broker it talked to.
+    /// Stops the heartbeat and unregisters the producer group from every broker it talked to. Later calls
+    /// do nothing.
     public func shutdown() async {
+        guard self.lifecycle != .shutDown else { return }
+        self.lifecycle = .shutDown
         self.heartbeatTask?.cancel()
         self.heartbeatTask = nil
         for address in Set(self.routes.values.flatMap { $0.route.brokerDatas.compactMap(\.masterAddress) }) {
@@ -87,11 +105,13 @@ public actor RocketMQProducer {
         }
     }
 
-    /// Sends one heartbeat (the producer group) to every master of every topic sent to.
+    /// Sends one heartbeat (the producer group) to every master of every topic sent to (none once shut down:
+    /// a late heartbeat would register the group again after its UNREGISTER_CLIENT).
     func heartbeat() async {
         let body = HeartbeatData(clientID: self.clientId, producerDataSet: [ProducerData(groupName: self.configuration.group)])
             .byteBuffer()
-        for address in Set(self.routes.values.flatMap { $0.route.brokerDatas.compactMap(\.masterAddress) }) {
+        for address in Set(self.routes.values.flatMap { $0.route.brokerDatas.compactMap(\.masterAddress) })
+        where self.lifecycle != .shutDown {
             do {
                 let response = try await self.client.invoke(.request(code: .heartBeat, body: body), address: address)
                 _ = try response.requireSuccess(request: .heartBeat, address: address)

@@ -17,9 +17,12 @@ import Testing
             // Cancel after 1,000 items have finished, then resume.
             let journal = ImportJournal(database: try .inMemory())
             let importer = pair.importer(journal)
-            let task = Task {
+            // The callback cancels the import's own task through a handle published before the import
+            // starts, whichever task the importer calls it on.
+            let run = CancellableRun<ImportResult>()
+            let task = run.start {
                 try await importer.run(file.plan, planHash: file.hash, label: "plan.json") { progress in
-                    if progress.completed == 1_000 { withUnsafeCurrentTask { $0?.cancel() } }
+                    if progress.completed == 1_000 { run.cancel() }
                 }
             }
             await #expect(throws: CancellationError.self) { try await task.value }

@@ -6,7 +6,8 @@ import MigrationStore
 import RocketMQClient
 import RocketMQSandbox
 
-/// A source and a target sandbox cluster (two masters each) with admins for both, shut down after use.
+/// A source and a target sandbox cluster (two masters each) with admins for both, shut down after use (the
+/// source too when the target fails to start).
 struct SandboxPair {
     let source: SandboxCluster
     let target: SandboxCluster
@@ -16,12 +17,20 @@ struct SandboxPair {
     static let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 
     static func with<T>(
-        targetOptions: SandboxOptions = SandboxOptions(), _ body: (SandboxPair) async throws -> T
+        targetOptions: SandboxOptions = SandboxOptions(), logger: Logger = SandboxPair.logger,
+        _ body: (SandboxPair) async throws -> T
     ) async throws -> T {
         let source = try await SandboxCluster.start(
             name: "SourceCluster", brokerNames: ["source-a", "source-b"], logger: logger)
-        let target = try await SandboxCluster.start(
-            name: "TargetCluster", brokerNames: ["target-a", "target-b"], options: targetOptions, logger: logger)
+        let target: SandboxCluster
+        do {
+            target = try await SandboxCluster.start(
+                name: "TargetCluster", brokerNames: ["target-a", "target-b"], options: targetOptions, logger: logger)
+        } catch {
+            // The source is already serving: stop it instead of leaving it to outlive the test.
+            await source.shutdown()
+            throw error
+        }
         let pair = SandboxPair(
             source: source, target: target,
             sourceAdmin: .connect(nameServer: source.nameServerAddress, logger: logger),

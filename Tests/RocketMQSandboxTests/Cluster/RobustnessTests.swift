@@ -55,7 +55,13 @@ import Testing
     @Test func shutdownUnregistersAndTwoClustersCoexist() async throws {
         let logger = SandboxTest.logger
         let source = try await SandboxCluster.start(name: "SourceCluster", brokerNames: ["broker-a", "broker-b"], logger: logger)
-        let target = try await SandboxCluster.start(name: "TargetCluster", brokerNames: ["broker-c", "broker-d"], logger: logger)
+        let target: SandboxCluster
+        do {
+            target = try await SandboxCluster.start(name: "TargetCluster", brokerNames: ["broker-c", "broker-d"], logger: logger)
+        } catch {
+            await source.shutdown()
+            throw error
+        }
         #expect(source.brokerAddresses.count == 2)
         #expect(Set(source.brokerAddresses.values).isDisjoint(with: target.brokerAddresses.values))
         await target.shutdown()
