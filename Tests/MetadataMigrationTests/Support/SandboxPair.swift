@@ -17,11 +17,12 @@ struct SandboxPair {
     static let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 
     static func with<T>(
-        targetOptions: SandboxOptions = SandboxOptions(), logger: Logger = SandboxPair.logger,
-        _ body: (SandboxPair) async throws -> T
+        sourceOptions: SandboxOptions = SandboxOptions(), targetOptions: SandboxOptions = SandboxOptions(),
+        sourceCredentials: AclCredentials? = nil, targetCredentials: AclCredentials? = nil,
+        logger: Logger = SandboxPair.logger, _ body: (SandboxPair) async throws -> T
     ) async throws -> T {
         let source = try await SandboxCluster.start(
-            name: "SourceCluster", brokerNames: ["source-a", "source-b"], logger: logger)
+            name: "SourceCluster", brokerNames: ["source-a", "source-b"], options: sourceOptions, logger: logger)
         let target: SandboxCluster
         do {
             target = try await SandboxCluster.start(
@@ -33,8 +34,8 @@ struct SandboxPair {
         }
         let pair = SandboxPair(
             source: source, target: target,
-            sourceAdmin: .connect(nameServer: source.nameServerAddress, logger: logger),
-            targetAdmin: .connect(nameServer: target.nameServerAddress, logger: logger))
+            sourceAdmin: .connect(nameServer: source.nameServerAddress, credentials: sourceCredentials, logger: logger),
+            targetAdmin: .connect(nameServer: target.nameServerAddress, credentials: targetCredentials, logger: logger))
         do {
             let result = try await body(pair)
             await pair.shutdown()
@@ -53,8 +54,10 @@ struct SandboxPair {
     }
 
     /// Exports the source and plans it against the target.
-    func exportAndPlan(mapper: any ResourceMapper = DefaultResourceMapper()) async throws -> PlanFile {
-        let export = try await MetadataExporter(admin: self.sourceAdmin).export(cluster: nil)
+    func exportAndPlan(
+        mapper: any ResourceMapper = DefaultResourceMapper(), aclFile: String? = nil
+    ) async throws -> PlanFile {
+        let export = try await MetadataExporter(admin: self.sourceAdmin, aclFile: aclFile).export(cluster: nil)
         let reread = try MetadataExport.read(export.encoded(), source: "export.json")
         let target = try await TargetReader(admin: self.targetAdmin).read()
         let plan = await MetadataPlanner(mapper: mapper)
@@ -62,7 +65,9 @@ struct SandboxPair {
         return try PlanFile(data: plan.encoded(), source: "plan.json")
     }
 
-    func importer(_ journal: ImportJournal, concurrency: Int = 8) -> MetadataImporter {
-        MetadataImporter(admin: self.targetAdmin, journal: journal, options: ImportOptions(concurrency: concurrency))
+    func importer(_ journal: ImportJournal, concurrency: Int = 8, offsets: Bool = false) -> MetadataImporter {
+        MetadataImporter(
+            admin: self.targetAdmin, journal: journal,
+            options: ImportOptions(concurrency: concurrency, includeOffsets: offsets))
     }
 }
