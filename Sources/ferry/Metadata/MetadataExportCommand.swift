@@ -50,5 +50,11 @@ struct MetadataExportCommand: AsyncParsableCommand {
             "exported \(export.topics.count) topics, \(export.groups.count) groups, "
                 + "\(ferry?.consumerOffsets.count ?? 0) offset sets, \(ferry?.aclAccounts.count ?? 0) ACL accounts "
                 + "from \(ferry?.sourceCluster ?? "?") (\(ferry?.brokers.count ?? 0) masters) to \(self.output)")
+        if self.credentials.accessKey != nil, self.aclFile == nil, ferry?.aclAccounts.isEmpty ?? true {
+            // A signed source has ACL on; brokers without code 54 (4.4, and 4.9.8 as captured) cannot list accounts.
+            FileHandle.standardError.write(Data(
+                ("warning: the source has ACL on but no accounts could be read from its brokers; "
+                    + "pass --acl-file with a broker's conf/plain_acl.yml to migrate them\n").utf8))
+        }
     }
 }

@@ -11,6 +11,10 @@ import Testing
 
     private static let resource = HookResource(kind: .topic, name: "mro_order_created")
 
+    /// The default limits with a wall-clock deadline that cannot fire first on a loaded machine, for the
+    /// tests that are about the instruction budget or the memory cap (the deadline has its own test).
+    private static let budgetOnly = HookLimits(deadline: .seconds(60), loadDeadline: .seconds(60))
+
     /// Loads `body` as a `map` hook (plus a good gate), calls it, and returns the error it throws,
     /// after checking that the gate and a second call still work.
     private func mapError(_ body: String, limits: HookLimits = HookLimits()) async throws -> HookError? {
@@ -30,13 +34,13 @@ import Testing
     }
 
     @Test func infiniteLoopHitsTheInstructionBudget() async throws {
-        let error = try #require(try await mapError("while true do end"))
+        let error = try #require(try await mapError("while true do end", limits: Self.budgetOnly))
         #expect(error.code == .instructionBudget)
         #expect(error.hook == .map && error.file == "hostile.lua" && error.line == 2)
     }
 
     @Test func pcallCannotSwallowTheBudget() async throws {
-        let error = try #require(try await mapError("while true do pcall(function() while true do end end) end"))
+        let error = try #require(try await mapError("while true do pcall(function() while true do end end) end", limits: Self.budgetOnly))
         #expect(error.code == .instructionBudget)
     }
 
@@ -53,7 +57,7 @@ import Testing
         "return string.rep('x', 1 << 30)",
     ])
     func unboundedGrowthHitsTheMemoryCap(body: String) async throws {
-        let error = try #require(try await mapError(body, limits: HookLimits(instructions: 100_000_000, memoryBytes: 8 << 20)))
+        let error = try #require(try await mapError(body, limits: HookLimits(instructions: 100_000_000, memoryBytes: 8 << 20, deadline: .seconds(60))))
         #expect(error.code == .memoryLimit)
         #expect(error.message.contains("not enough memory"))
         #expect(error.hook == .map && error.file == "hostile.lua")
@@ -128,7 +132,9 @@ import Testing
             #expect(error.code == .runtime && error.file == "boom.lua" && error.line == 2)
         }
         try await ScriptDirectory.with(["spin.lua": "while true do end"]) { directory in
-            let error = try #require(throws: HookError.self) { try HookRuntime(path: directory.path, logger: quietLogger) }
+            let error = try #require(throws: HookError.self) {
+                try HookRuntime(path: directory.path, limits: Self.budgetOnly, logger: quietLogger)
+            }
             #expect(error.code == .instructionBudget && error.file == "spin.lua" && error.hook == nil)
         }
     }
