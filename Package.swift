@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "MigrationEngine", targets: ["MigrationEngine"]),
         .library(name: "MigrationStore", targets: ["MigrationStore"]),
         .library(name: "MetadataMigration", targets: ["MetadataMigration"]),
+        .library(name: "RocketMQServer", targets: ["RocketMQServer"]),
         .library(name: "RocketMQSandbox", targets: ["RocketMQSandbox"]),
         .library(name: "HookRuntime", targets: ["HookRuntime"]),
         .executable(name: "ferry", targets: ["ferry"]),
@@ -125,11 +126,35 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Remoting server (shared by the sandbox and the routing proxy)
+        .target(
+            name: "RocketMQServer",
+            dependencies: [
+                "RocketMQRemoting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RocketMQServerTests",
+            dependencies: [
+                "RocketMQServer",
+                "RocketMQRemoting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Sandbox clusters
         .target(
             name: "RocketMQSandbox",
             dependencies: [
                 "RocketMQRemoting",
+                "RocketMQServer",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

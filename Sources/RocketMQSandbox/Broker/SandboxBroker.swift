@@ -1,6 +1,7 @@
 import Logging
 import NIOCore
 import RocketMQRemoting
+import RocketMQServer
 import Synchronization
 
 /// An in-process broker: ``BrokerState`` behind a lock, served by a ``RemotingServer``; registers with its
@@ -8,7 +9,7 @@ import Synchronization
 /// changes), holds long-polling pulls, delivers delayed messages and expires silent clients.
 final class SandboxBroker: RemotingRequestHandler {
     private let state: Mutex<BrokerState>
-    private let connections = Mutex<[Int: SandboxConnection]>([:])
+    private let connections = Mutex<[Int: RemotingConnection]>([:])
     private let registrar: NameServerRegistrar
     private let logger: Logger
     let configuration: BrokerConfiguration
@@ -23,7 +24,7 @@ final class SandboxBroker: RemotingRequestHandler {
         self.logger = logger
     }
 
-    func handle(_ request: RemotingCommand, on connection: SandboxConnection) async {
+    func handle(_ request: RemotingCommand, on connection: RemotingConnection) async {
         self.connections.withLock { if $0[connection.id] == nil { $0[connection.id] = connection } }
         let peer = BrokerState.Connection(id: connection.id, remoteAddress: connection.remoteAddress)
         let outcome = self.state.withLock { $0.handle(request, connection: peer, now: epochMillis()) }
@@ -33,7 +34,7 @@ final class SandboxBroker: RemotingRequestHandler {
         if let deadline = outcome.suspendUntil { await self.hold(request, on: connection, until: deadline) }
     }
 
-    func connectionClosed(_ connection: SandboxConnection) async {
+    func connectionClosed(_ connection: RemotingConnection) async {
         self.connections.withLock { $0[connection.id] = nil }
         let pushes = self.state.withLock { $0.connectionClosed(id: connection.id) }
         await self.push(pushes)
@@ -41,7 +42,7 @@ final class SandboxBroker: RemotingRequestHandler {
 
     /// Long polling (`PullRequestHoldService`): re-reads the queue every ``pollInterval`` until messages arrive
     /// or the deadline passes, then answers as the real broker does.
-    private func hold(_ request: RemotingCommand, on connection: SandboxConnection, until deadline: Int64) async {
+    private func hold(_ request: RemotingCommand, on connection: RemotingConnection, until deadline: Int64) async {
         while connection.channel.isActive {
             do { try await Task.sleep(for: self.pollInterval) } catch { return }
             let now = epochMillis()

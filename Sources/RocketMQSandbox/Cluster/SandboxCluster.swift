@@ -1,5 +1,6 @@
 public import Logging
 import RocketMQRemoting
+import RocketMQServer
 import Synchronization
 
 /// A whole in-process RocketMQ cluster: one NameServer and named master brokers, speaking the real remoting

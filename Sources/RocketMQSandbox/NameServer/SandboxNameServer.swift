@@ -1,5 +1,6 @@
 import Logging
 import RocketMQRemoting
+import RocketMQServer
 import Synchronization
 
 /// An in-process NameServer: ``NameServerState`` behind a lock, served by a ``RemotingServer``, with the
@@ -15,12 +16,12 @@ final class SandboxNameServer: RemotingRequestHandler {
         self.logger = logger
     }
 
-    func handle(_ request: RemotingCommand, on connection: SandboxConnection) async {
+    func handle(_ request: RemotingCommand, on connection: RemotingConnection) async {
         let response = self.state.withLock { $0.handle(request, now: epochMillis()) }
         if let response { await connection.send(response) }
     }
 
-    func connectionClosed(_ connection: SandboxConnection) async {}
+    func connectionClosed(_ connection: RemotingConnection) async {}
 
     /// Drops brokers that have not registered within the timeout; returns their addresses.
     @discardableResult

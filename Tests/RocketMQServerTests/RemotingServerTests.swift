@@ -2,23 +2,25 @@ import Logging
 import NIOCore
 import NIOPosix
 import RocketMQRemoting
-@testable import RocketMQSandbox
+@testable import RocketMQServer
 import Synchronization
 import Testing
 
 /// Closing a ``RemotingServer`` ends ``RemotingServer/serve(_:)`` even while clients keep connecting and never
 /// hang up themselves.
 @Suite(.timeLimit(.minutes(1))) struct RemotingServerTests {
+    static let logger = Logger(label: "server-tests")
+
     /// Answers nothing.
     struct SilentHandler: RemotingRequestHandler {
-        func handle(_ request: RemotingCommand, on connection: SandboxConnection) async {}
-        func connectionClosed(_ connection: SandboxConnection) async {}
+        func handle(_ request: RemotingCommand, on connection: RemotingConnection) async {}
+        func connectionClosed(_ connection: RemotingConnection) async {}
     }
 
     @Test func closeWhileClientsConnectEndsServeWithoutTheClientsHangingUp() async throws {
         for _ in 0..<30 {
             let server = try await RemotingServer(
-                host: "127.0.0.1", port: 0, maxFrameLength: 1024, logger: SandboxTest.logger)
+                host: "127.0.0.1", port: 0, maxFrameLength: 1024, logger: Self.logger)
             let served = Mutex(false)
             let serving = Task {
                 await server.serve(SilentHandler())
