@@ -147,7 +147,7 @@ extension BrokerState {
         message.delayTimeLevel = delayLevel
         message.topic = topic
         message.queueId = Int32.random(in: 0..<max(queueCount, 1))
-        message.reconsumeTimes += 1
+        if message.reconsumeTimes < .max { message.reconsumeTimes += 1 }  // the count comes from a client
         message.storeTimestamp = now
         _ = self.putMessage(message)
         var outcome = BrokerOutcome(request, .reply(request))
@@ -158,6 +158,7 @@ extension BrokerState {
     /// Creates a retry or DLQ topic the way `createTopicInSendMessageBackMethod` does; true when it was new.
     mutating func createTopicIfAbsent(_ topic: String, queueNums: Int32, now: Int64) -> Bool {
         guard self.topics[topic] == nil else { return false }
+        let queueNums = min(max(queueNums, 0), CreateTopicRequestHeader.maxQueueNums)  // from a group config body
         self.topics[topic] = TopicConfig(topicName: topic, readQueueNums: queueNums, writeQueueNums: queueNums, perm: [.read, .write])
         self.topicsChanged(now: now)
         return true
