@@ -60,6 +60,11 @@ import Testing
                     .request(code: .updateConsumerOffset, ext: ["topic": "T", "consumerGroup": "G", "queueId": "0"]))
                 #expect(commit.responseCode == .systemError)
                 #expect(commit.remark?.contains("commitOffset") == true)
+                var back = try Fixture("v4.9.8-more/0036_CONSUMER_SEND_MSG_BACK__SUCCESS").request
+                back.extFields?["delayLevel"] = nil
+                let sentBack = try await broker.send(back)
+                #expect(sentBack.responseCode == .systemError)
+                #expect(sentBack.remark?.contains("delayLevel") == true)
             }
         }
     }
