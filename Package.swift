@@ -107,6 +107,7 @@ let package = Package(
             name: "RocketMQTestSupport",
             dependencies: [
                 "RocketMQRemoting",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -142,6 +143,7 @@ let package = Package(
             dependencies: [
                 "RocketMQServer",
                 "RocketMQRemoting",
+                "RocketMQTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -168,6 +170,7 @@ let package = Package(
                 "RocketMQSandbox",
                 "RocketMQRemoting",
                 "RocketMQClient",
+                "RocketMQTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

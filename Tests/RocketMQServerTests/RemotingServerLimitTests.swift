@@ -4,11 +4,12 @@ import NIOPosix
 import RocketMQRemoting
 import RocketMQServer
 import Synchronization
+import RocketMQTestSupport
 import Testing
 
 /// The fast path answers on the event loop; a connection past its in-flight limit is shed with `SYSTEM_BUSY`.
 @Suite(.timeLimit(.minutes(1))) struct RemotingServerLimitTests {
-    static let logger = Logger(label: "server-tests")
+    static let logger = Logger.test("server-tests")
 
     /// Holds every request until released, so they stay in flight.
     final class HoldingHandler: RemotingRequestHandler {

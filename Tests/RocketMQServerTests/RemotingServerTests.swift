@@ -4,12 +4,13 @@ import NIOPosix
 import RocketMQRemoting
 @testable import RocketMQServer
 import Synchronization
+import RocketMQTestSupport
 import Testing
 
 /// Closing a ``RemotingServer`` ends ``RemotingServer/serve(_:)`` even while clients keep connecting and never
 /// hang up themselves.
 @Suite(.timeLimit(.minutes(1))) struct RemotingServerTests {
-    static let logger = Logger(label: "server-tests")
+    static let logger = Logger.test("server-tests")
 
     /// Answers nothing.
     struct SilentHandler: RemotingRequestHandler {

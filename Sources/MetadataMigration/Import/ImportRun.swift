@@ -13,7 +13,11 @@ struct ImportRun: Sendable {
     func apply(_ item: PlanItem) async throws -> ImportItemResult {
         let outcome: ImportItemResult.Outcome
         do {
-            outcome = try await self.write(item)
+            // A started item runs to its end even when the import is cancelled (the importer stops between
+            // items): `RemotingClient.invoke` gives up at once when cancelled, which would leave an item written
+            // on one master and not the other. Each request still ends within its timeout.
+            let run = self
+            outcome = try await Task { try await run.write(item) }.value
         } catch let error as CancellationError {
             throw error
         } catch {

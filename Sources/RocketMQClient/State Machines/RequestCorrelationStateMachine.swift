@@ -98,6 +98,16 @@ struct RequestCorrelationStateMachine<Pending> {
         self.remove(opaque: opaque, error: error)
     }
 
+    /// The caller of the request with `opaque` stopped waiting (its task was cancelled): the request is forgotten,
+    /// so a late response is ignored. Returns its entry (whose timer to cancel), nil when it was already settled.
+    mutating func requestCancelled(opaque: Int32) -> Pending? {
+        guard case .active(var table) = self.state, let pending = table.removeValue(forKey: opaque) else {
+            return nil
+        }
+        self.state = .active(pending: table)
+        return pending
+    }
+
     /// The connection closed or failed: every pending request fails, and so does every later one.
     mutating func connectionClosed(error: RocketMQClientError) -> CloseAction {
         switch self.state {

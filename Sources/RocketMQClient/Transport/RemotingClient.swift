@@ -45,11 +45,16 @@ public final class RemotingClient: Sendable {
     ///
     /// The client sets the request's version, language and serialize type from ``configuration``, signs it
     /// when credentials are configured, and assigns its opaque.
-    /// - Throws: ``RocketMQClientError`` with code `timeout`, `connectFailed`, `connectionClosed` or `shutdown`.
+    ///
+    /// Cancelling the calling task fails the call at once with `CancellationError`; the connection stays open
+    /// for other requests and a late response to the cancelled one is dropped.
+    /// - Throws: ``RocketMQClientError`` with code `timeout`, `connectFailed`, `connectionClosed` or `shutdown`;
+    ///   `CancellationError` when the task is cancelled.
     public func invoke(_ request: RemotingCommand, address: String, timeout: Duration? = nil) async throws
         -> RemotingCommand
     {
         let channel = try await self.channel(for: address)
+        try Task.checkCancellation()
         let command = self.prepare(request)
         let promise = channel.eventLoop.makePromise(of: RemotingCommand.self)
         let timeAmount = TimeAmount(timeout ?? self.configuration.requestTimeout)
@@ -71,7 +76,11 @@ public final class RemotingClient: Sendable {
             RemotingClientOutbound.request(command, response: promise, timeout: timeAmount),
             promise: writePromise
         )
-        return try await promise.futureResult.get()
+        return try await withTaskCancellationHandler {
+            try await promise.futureResult.get()
+        } onCancel: {
+            promise.fail(CancellationError())
+        }
     }
 
     /// Sends `request` to `address` as a oneway request (flag bit 1): no response is expected. Returns

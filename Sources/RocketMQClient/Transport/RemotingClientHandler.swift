@@ -47,6 +47,9 @@ final class RemotingClientHandler: ChannelDuplexHandler {
             let pending = Pending(promise: response, timer: timer, requestCode: requestCode)
             switch self.state.requestSent(opaque: opaque, pending: pending) {
             case .write:
+                response.futureResult.whenFailure { error in
+                    if error is CancellationError { loopBound.value.requestCancelled(opaque: opaque) }
+                }
                 let writePromise = context.eventLoop.makePromise(of: Void.self)
                 writePromise.futureResult.whenFailure { error in
                     loopBound.value.writeFailed(opaque: opaque, requestCode: requestCode, error: error)
@@ -118,6 +121,10 @@ final class RemotingClientHandler: ChannelDuplexHandler {
         if case .fail(let pending, let error) = self.state.timeoutFired(opaque: opaque, error: error) {
             self.fail(pending, error)
         }
+    }
+
+    private func requestCancelled(opaque: Int32) {
+        self.state.requestCancelled(opaque: opaque)?.timer.cancel()
     }
 
     private func writeFailed(opaque: Int32, requestCode: Int, error: any Error) {

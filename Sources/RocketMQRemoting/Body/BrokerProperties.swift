@@ -33,12 +33,20 @@ public struct BrokerProperties: Sendable, Hashable {
 
     /// The entries in the order they were read or added; keys are unique.
     public private(set) var entries: [Entry]
+    /// Key → position in ``entries``, so reading `n` lines takes time linear in `n`.
+    private var positions: [String: Int] = [:]
 
     /// Makes properties from entries; a later entry with the same key replaces an earlier one in place.
     public init(_ entries: [Entry] = []) {
         self.entries = []
         for entry in entries { self[entry.key] = entry.value }
     }
+
+    /// Same entries in the same order.
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.entries == rhs.entries }
+
+    /// Hashes the entries.
+    public func hash(into hasher: inout Hasher) { hasher.combine(self.entries) }
 
     /// Reads a `.properties` text the way `java.util.Properties.load` does.
     /// - Throws: ``ParseError`` for a malformed `\uXXXX` escape (Java throws `IllegalArgumentException`).
@@ -87,12 +95,18 @@ public struct BrokerProperties: Sendable, Hashable {
 
     /// The value for a key; setting `nil` removes the entry, setting a new key appends it.
     public subscript(key: String) -> String? {
-        get { entries.first(where: { $0.key == key })?.value }
+        get { self.positions[key].map { self.entries[$0].value } }
         set {
-            if let index = entries.firstIndex(where: { $0.key == key }) {
-                if let newValue { entries[index].value = newValue } else { entries.remove(at: index) }
-            } else if let newValue {
-                entries.append(Entry(key: key, value: newValue))
+            switch (self.positions[key], newValue) {
+            case (let index?, let value?): self.entries[index].value = value
+            case (let index?, nil):
+                self.entries.remove(at: index)
+                self.positions[key] = nil
+                for position in index..<self.entries.count { self.positions[self.entries[position].key] = position }
+            case (nil, let value?):
+                self.positions[key] = self.entries.count
+                self.entries.append(Entry(key: key, value: value))
+            case (nil, nil): break
             }
         }
     }

@@ -65,6 +65,13 @@ enum RemotingBinaryHeaderCodec {
             var fields = RemotingExtFields()
             let extEnd = size - header.readableBytes
             while ext.readableBytes > 0 {
+                guard fields.count < RemotingExtFields.maxDecodedCount else {
+                    throw RemotingError(
+                        .malformedHeader,
+                        "binary header has more than \(RemotingExtFields.maxDecodedCount) ext fields",
+                        offset: extEnd - ext.readableBytes
+                    )
+                }
                 let key = try Self.readLengthPrefixed(&ext, Int16.self, what: "ext key", endOffset: extEnd)
                 let value = try Self.readLengthPrefixed(&ext, Int32.self, what: "ext value", endOffset: extEnd)
                 fields[String(buffer: key)] = String(buffer: value)

@@ -84,6 +84,11 @@ enum RemotingJSONHeaderCodec {
         switch value {
         case .null: return nil
         case .object(let object):
+            guard object.members.count <= RemotingExtFields.maxDecodedCount else {
+                throw RemotingError(
+                    .malformedHeader,
+                    "JSON header has \(object.members.count) ext fields, more than \(RemotingExtFields.maxDecodedCount)")
+            }
             var fields = RemotingExtFields()
             for member in object.members {
                 switch member.value {

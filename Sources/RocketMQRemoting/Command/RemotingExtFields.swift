@@ -4,7 +4,8 @@
 /// we received lets a decoded command re-encode byte for byte. Equality and hashing ignore order (two
 /// ext maps with the same entries are equal), as they do for the Java map.
 ///
-/// Setting an existing key replaces its value in place; setting a new key appends it.
+/// Setting an existing key replaces its value in place; setting a new key appends it. Lookup and setting take
+/// constant time (a key index sits beside the entries), so building a set of `n` fields is linear in `n`.
 public struct RemotingExtFields: Sendable, Hashable, RandomAccessCollection, ExpressibleByDictionaryLiteral,
     CustomStringConvertible
 {
@@ -22,21 +23,30 @@ public struct RemotingExtFields: Sendable, Hashable, RandomAccessCollection, Exp
         }
     }
 
+    /// The most ext fields a decoded header may carry. RocketMQ's request and response headers have a few dozen
+    /// fields at most; a peer sending more is refused before its fields are stored.
+    public static let maxDecodedCount = 256
+
     /// The entries in wire order.
     public private(set) var entries: [Entry]
+    /// Key → position in ``entries``.
+    private var positions: [String: Int]
 
     /// An empty set of fields.
-    public init() { self.entries = [] }
+    public init() {
+        self.entries = []
+        self.positions = [:]
+    }
 
     /// Fields in the given order; a repeated key keeps its first position and its last value.
     public init(_ pairs: some Sequence<(String, String)>) {
-        self.entries = []
+        self.init()
         for (key, value) in pairs { self[key] = value }
     }
 
     /// Fields from a dictionary, sorted by key (a dictionary has no stable order of its own).
     public init(_ dictionary: [String: String]) {
-        self.entries = dictionary.sorted { $0.key < $1.key }.map { Entry(key: $0.key, value: $0.value) }
+        self.init(dictionary.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }
 
     /// Fields in literal order.
@@ -46,16 +56,17 @@ public struct RemotingExtFields: Sendable, Hashable, RandomAccessCollection, Exp
 
     /// The value for `key`, or nil; setting nil removes the key.
     public subscript(key: String) -> String? {
-        get {
-            for entry in self.entries where entry.key == key { return entry.value }
-            return nil
-        }
+        get { self.positions[key].map { self.entries[$0].value } }
         set {
-            let index = self.entries.firstIndex { $0.key == key }
-            switch (index, newValue) {
+            switch (self.positions[key], newValue) {
             case (let index?, let value?): self.entries[index].value = value
-            case (let index?, nil): self.entries.remove(at: index)
-            case (nil, let value?): self.entries.append(Entry(key: key, value: value))
+            case (let index?, nil):
+                self.entries.remove(at: index)
+                self.positions[key] = nil
+                for position in index..<self.entries.count { self.positions[self.entries[position].key] = position }
+            case (nil, let value?):
+                self.positions[key] = self.entries.count
+                self.entries.append(Entry(key: key, value: value))
             case (nil, nil): break
             }
         }

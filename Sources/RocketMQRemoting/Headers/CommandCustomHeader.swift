@@ -23,6 +23,19 @@ extension RemotingExtFields {
         try Self.integer(try self.required(key), key)
     }
 
+    /// The required field `key` as an integer within `range`.
+    func required<Value: FixedWidthInteger>(
+        _ key: String, as type: Value.Type, in range: ClosedRange<Value>
+    ) throws(RemotingError) -> Value {
+        let value = try self.required(key, as: type)
+        guard range.contains(value) else {
+            throw RemotingError(
+                .invalidFieldValue,
+                "ext field \"\(key)\" is \(value), outside \(range.lowerBound)...\(range.upperBound)")
+        }
+        return value
+    }
+
     /// The optional field `key` as an integer.
     func optional<Value: FixedWidthInteger>(_ key: String, as _: Value.Type) throws(RemotingError) -> Value? {
         guard let text = self[key] else { return nil }

@@ -1,5 +1,10 @@
 /// UPDATE_AND_CREATE_TOPIC (17) request header (`CreateTopicRequestHeader.java`, 4.x fields).
 public struct CreateTopicRequestHeader: CommandCustomHeader, Hashable {
+    /// The largest read or write queue count a decoded header may carry. A 4.9.8 broker stores any `int`, and
+    /// every later request on the topic then loops over that many queues; Ferry's servers refuse counts outside
+    /// `0...1024` (1024 is the largest count RocketMQ itself configures, the `BenchmarkTest` topic's).
+    public static let maxQueueNums: Int32 = 1024
+
     /// The topic to create or update.
     public var topic: String
     /// The template topic, `TBW102` in Apache's tools.
@@ -39,11 +44,13 @@ public struct CreateTopicRequestHeader: CommandCustomHeader, Hashable {
     }
 
     /// Reads the fields; `topicSysFlag` and `order` are optional (order defaults to false).
+    /// - Throws: ``RemotingError`` `missingField`, or `invalidFieldValue` for a value that is not a number or a
+    ///   queue count outside `0...maxQueueNums`.
     public init(ext: RemotingExtFields) throws(RemotingError) {
         self.topic = try ext.required("topic")
         self.defaultTopic = try ext.required("defaultTopic")
-        self.readQueueNums = try ext.required("readQueueNums", as: Int32.self)
-        self.writeQueueNums = try ext.required("writeQueueNums", as: Int32.self)
+        self.readQueueNums = try ext.required("readQueueNums", as: Int32.self, in: 0...Self.maxQueueNums)
+        self.writeQueueNums = try ext.required("writeQueueNums", as: Int32.self, in: 0...Self.maxQueueNums)
         self.perm = try ext.required("perm", as: Int32.self)
         self.topicFilterType = try ext.required("topicFilterType")
         self.topicSysFlag = try ext.optional("topicSysFlag", as: Int32.self)

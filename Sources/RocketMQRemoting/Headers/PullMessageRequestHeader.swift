@@ -17,6 +17,11 @@ public struct PullMessageRequestHeader: Sendable, Hashable {
         public static let litePull = SysFlag(rawValue: 0x10)
     }
 
+    /// The longest hold a decoded request gets: a larger (or negative) `suspendTimeoutMillis` is clamped into
+    /// `0...300_000` when read. Java consumers ask for 15 s (push) or 20 s (lite pull); a broker that honoured
+    /// any `long` would compute an overflowing deadline.
+    public static let maxSuspendTimeoutMillis: Int64 = 300_000
+
     /// `consumerGroup`.
     public var consumerGroup: String
     /// `topic`.
@@ -62,7 +67,8 @@ public struct PullMessageRequestHeader: Sendable, Hashable {
         self.brokerName = brokerName
     }
 
-    /// Reads the request's ext fields.
+    /// Reads the request's ext fields; `suspendTimeoutMillis` is clamped into `0...`
+    /// ``maxSuspendTimeoutMillis``.
     /// - Throws: ``RemotingError`` `missingField` / `invalidFieldValue` naming the field.
     public init(extFields: RemotingExtFields?) throws(RemotingError) {
         let ext = extFields ?? RemotingExtFields()
@@ -83,7 +89,8 @@ public struct PullMessageRequestHeader: Sendable, Hashable {
             queueOffset: try number("queueOffset", Int64.self), maxMsgNums: try number("maxMsgNums", Int32.self),
             sysFlag: SysFlag(rawValue: try number("sysFlag", Int32.self)),
             commitOffset: try number("commitOffset", Int64.self),
-            suspendTimeoutMillis: try number("suspendTimeoutMillis", Int64.self), subscription: ext["subscription"],
+            suspendTimeoutMillis: min(max(try number("suspendTimeoutMillis", Int64.self), 0), Self.maxSuspendTimeoutMillis),
+            subscription: ext["subscription"],
             subVersion: try number("subVersion", Int64.self), expressionType: ext["expressionType"],
             brokerName: ext["bname"])
     }

@@ -16,6 +16,8 @@ struct BrokerConfiguration: Sendable {
     var maxMessageSize: Int = 4 * 1024 * 1024
     /// When set, every request must be signed by one of these accounts.
     var acl: AccessValidator?
+    /// Bounds on what clients can make the broker keep.
+    var limits = SandboxLimits()
 
     init(
         clusterName: String, brokerName: String, brokerAddr: String, nameServerAddr: String,

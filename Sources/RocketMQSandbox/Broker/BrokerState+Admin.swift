@@ -4,7 +4,7 @@ import RocketMQRemoting
 extension BrokerState {
     /// Topic, group and broker-config administration (`AdminBrokerProcessor`); unknown codes answer
     /// REQUEST_CODE_NOT_SUPPORTED.
-    mutating func handleAdmin(_ request: RemotingCommand, now: Int64) -> BrokerOutcome {
+    mutating func handleAdmin(_ request: RemotingCommand, now: Int64, configBody: ConfigBody? = nil) -> BrokerOutcome {
         switch request.requestCode {
         case .updateAndCreateTopic:
             return self.handleCreateTopic(request, now: now)
@@ -49,15 +49,24 @@ extension BrokerState {
                     request, ext: ["version": self.configVersion.json.text(dialect: .fastjson)],
                     body: ByteBuffer(string: properties.text)))
         case .updateBrokerConfig:
-            return self.handleUpdateBrokerConfig(request, now: now)
+            return self.handleUpdateBrokerConfig(request, properties: configBody ?? Self.readConfigBody(request), now: now)
         default:
             return BrokerOutcome(request, Self.notSupported(request))
         }
     }
 
+    /// UPDATE_AND_CREATE_TOPIC: a header that does not decode (a required field missing, a number that does not
+    /// parse, a queue count out of range) is answered SYSTEM_ERROR with the reason, as the broker answers the
+    /// `RemotingCommandException` of `decodeCommandCustomHeader`.
     private mutating func handleCreateTopic(_ request: RemotingCommand, now: Int64) -> BrokerOutcome {
-        let topic = request.ext("topic") ?? ""
         func fail(_ remark: String) -> BrokerOutcome { BrokerOutcome(request, .reply(request, .systemError, remark: remark)) }
+        let header: CreateTopicRequestHeader
+        do {
+            header = try CreateTopicRequestHeader(ext: request.extFields ?? [:])
+        } catch {
+            return fail(error.reason)
+        }
+        let topic = header.topic
         if topic == self.configuration.clusterName {
             return fail("the topic[\(topic)] is conflict with system reserved words.")
         }
@@ -68,11 +77,10 @@ extension BrokerState {
         if topic.utf8.count > 127 { return fail("The specified topic is longer than topic max length.") }
         if self.configuration.systemTopics.contains(topic) { return fail("The topic[\(topic)] is conflict with system topic.") }
         let config = TopicConfig(
-            topicName: topic, readQueueNums: Int32(request.ext("readQueueNums") ?? "") ?? 16,
-            writeQueueNums: Int32(request.ext("writeQueueNums") ?? "") ?? 16,
-            perm: PermName(rawValue: Int32(request.ext("perm") ?? "") ?? 6),
-            topicFilterType: TopicFilterType(rawValue: request.ext("topicFilterType") ?? "") ?? .singleTag,
-            topicSysFlag: Int32(request.ext("topicSysFlag") ?? "") ?? 0, order: request.ext("order") == "true")
+            topicName: topic, readQueueNums: header.readQueueNums, writeQueueNums: header.writeQueueNums,
+            perm: PermName(rawValue: header.perm),
+            topicFilterType: TopicFilterType(rawValue: header.topicFilterType) ?? .singleTag,
+            topicSysFlag: header.topicSysFlag ?? 0, order: header.order)
         self.topics[topic] = config
         self.topicsChanged(now: now)
         var outcome = BrokerOutcome(request, .reply(request, remark: "not set any response code"))
@@ -89,8 +97,18 @@ extension BrokerState {
         }
     }
 
-    private mutating func handleUpdateBrokerConfig(_ request: RemotingCommand, now: Int64) -> BrokerOutcome {
-        guard let properties = try? BrokerProperties(text: request.textBody) else {
+    /// UPDATE_BROKER_CONFIG's body as read by `MixAll.string2Properties`, or nil when it does not read.
+    typealias ConfigBody = BrokerProperties?
+
+    /// Reads UPDATE_BROKER_CONFIG's body (linear in its size, which the frame cap bounds).
+    static func readConfigBody(_ request: RemotingCommand) -> ConfigBody {
+        try? BrokerProperties(text: request.textBody)
+    }
+
+    private mutating func handleUpdateBrokerConfig(
+        _ request: RemotingCommand, properties: ConfigBody, now: Int64
+    ) -> BrokerOutcome {
+        guard let properties else {
             return BrokerOutcome(request, .reply(request, .systemError, remark: "string2Properties error"))
         }
         self.configVersion.counter += 1

@@ -50,14 +50,14 @@ extension BrokerState {
         let channel = ClientRegistry.Channel(
             connectionID: connection.id, clientId: clientId, clientAddr: connection.remoteAddress,
             language: request.language.name, version: request.version, lastUpdateTimestamp: now)
+        if let refusal = self.heartbeatRefusal(heartbeat, clientId: clientId) {
+            return BrokerOutcome(request, .reply(request, refusal.code, remark: refusal.remark))
+        }
         var outcome = BrokerOutcome(request, .reply(request))
         var changedGroups: [String] = []
         for consumer in (heartbeat["consumerDataSet"].flatMap { try? $0.array() } ?? []) {
             let group = consumer["groupName"].flatMap { try? $0.string() } ?? ""
-            if self.groups[group] == nil {
-                self.groups[group] = SubscriptionGroupConfig(groupName: group)
-                self.groupsChanged(now: now)
-            }
+            _ = self.autoCreateGroup(group, now: now)  // heartbeatRefusal checked the bound
             if let config = self.groups[group],
                 self.createTopicIfAbsent("%RETRY%\(group)", queueNums: config.retryQueueNums, now: now)
             {

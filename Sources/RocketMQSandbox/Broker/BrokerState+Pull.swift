@@ -22,9 +22,8 @@ extension BrokerState {
         guard self.brokerPermission.isReadable else {
             return fail(.noPermission, "the broker[\(self.brokerIP)] pulling message is forbidden")
         }
-        if self.groups[header.consumerGroup] == nil {
-            self.groups[header.consumerGroup] = SubscriptionGroupConfig(groupName: header.consumerGroup)
-            self.groupsChanged(now: now)
+        guard self.autoCreateGroup(header.consumerGroup, now: now) else {
+            return fail(.subscriptionGroupNotExist, Self.groupNotExistRemark(header.consumerGroup))
         }
         guard self.groups[header.consumerGroup]?.consumeEnable == true else {
             return fail(.noPermission, "subscription group no permission, \(header.consumerGroup)")
@@ -61,9 +60,9 @@ extension BrokerState {
 
         let result = self.store.read(
             topic: header.topic, queueId: header.queueId, offset: header.queueOffset,
-            maxCount: Int(max(header.maxMsgNums, 1)), codes: codes)
+            maxCount: Int(min(max(header.maxMsgNums, 1), 1024)), codes: codes)  // bounds the scan
         if storeOffset, allowSuspend, header.sysFlag.contains(.commitOffset) {
-            self.consumerOffsets["\(header.topic)@\(header.consumerGroup)", default: [:]][header.queueId] = header.commitOffset
+            self.storeConsumerOffset(header.commitOffset, key: "\(header.topic)@\(header.consumerGroup)", queueId: header.queueId)
         }
         let code: ResponseCode
         switch result.status {
@@ -75,7 +74,8 @@ extension BrokerState {
         }
         if code == .pullNotFound, allowSuspend, header.sysFlag.contains(.suspend) {
             var outcome = BrokerOutcome(request, nil)
-            outcome.suspendUntil = now + header.suspendTimeoutMillis
+            let (deadline, overflow) = now.addingReportingOverflow(header.suspendTimeoutMillis)
+            outcome.suspendUntil = overflow ? .max : deadline
             return outcome
         }
         let responseHeader = PullMessageResponseHeader(
@@ -105,6 +105,11 @@ extension BrokerState {
         let key = "\(topic)@\(request.ext("consumerGroup") ?? "")"
         switch request.requestCode {
         case .queryConsumerOffset:
+            do {
+                _ = try QueryConsumerOffsetRequestHeader(ext: request.extFields ?? [:])
+            } catch {
+                return .reply(request, .systemError, remark: error.reason)
+            }
             if let offset = self.consumerOffsets[key]?[queueId] {
                 return .reply(request, ext: ["offset": String(offset)])
             }
@@ -113,7 +118,12 @@ extension BrokerState {
             }
             return .reply(request, .queryNotFound, remark: "Not found, V3_0_6_SNAPSHOT maybe this group consumer boot first", ext: [:])
         case .updateConsumerOffset:
-            if let offset = Int64(request.ext("commitOffset") ?? "") { self.consumerOffsets[key, default: [:]][queueId] = offset }
+            do {
+                let header = try UpdateConsumerOffsetRequestHeader(ext: request.extFields ?? [:])
+                self.storeConsumerOffset(header.commitOffset, key: key, queueId: header.queueId)
+            } catch {
+                return .reply(request, .systemError, remark: error.reason)
+            }
             return .reply(request, ext: [:])
         case .getMaxOffset:
             return .reply(request, ext: ["offset": String(self.store.maxOffset(topic: topic, queueId: queueId))])

@@ -109,7 +109,13 @@ extension BrokerState {
     /// CONSUMER_SEND_MSG_BACK (`asyncConsumerSendMsgBack`): a copy into `%RETRY%group` with delay level
     /// `3 + reconsumeTimes`, or into `%DLQ%group` once `maxReconsumeTimes` is reached.
     mutating func handleSendBack(_ request: RemotingCommand, now: Int64) -> BrokerOutcome {
-        let group = request.ext("group") ?? ""
+        let header: ConsumerSendMsgBackRequestHeader
+        do {
+            header = try ConsumerSendMsgBackRequestHeader(ext: request.extFields ?? [:])
+        } catch {
+            return BrokerOutcome(request, .reply(request, .systemError, remark: error.reason))
+        }
+        let group = header.group
         guard let groupConfig = self.groups[group] else {
             return BrokerOutcome(
                 request,
@@ -122,12 +128,12 @@ extension BrokerState {
                 request, .reply(request, .noPermission, remark: "the broker[\(self.brokerIP)] sending message is forbidden"))
         }
         guard groupConfig.retryQueueNums > 0 else { return BrokerOutcome(request, .reply(request)) }
-        let offset = Int64(request.ext("offset") ?? "") ?? -1
+        let offset = header.offset
         guard var message = self.store.message(atCommitLogOffset: offset) else {
             return BrokerOutcome(request, .reply(request, .systemError, remark: "look message by offset failed, \(offset)"))
         }
-        var delayLevel = Int(request.ext("delayLevel") ?? "") ?? 0
-        let maxReconsumeTimes = request.ext("maxReconsumeTimes").flatMap { Int32($0) } ?? groupConfig.retryMaxTimes
+        var delayLevel = Int(header.delayLevel)
+        let maxReconsumeTimes = header.maxReconsumeTimes ?? groupConfig.retryMaxTimes
         var topic = "%RETRY%\(group)"
         var queueCount = groupConfig.retryQueueNums
         if message.properties[MessageProperties.retryTopic] == nil {
@@ -142,12 +148,12 @@ extension BrokerState {
         }
         let created = self.createTopicIfAbsent(topic, queueNums: queueCount, now: now)
         message.properties[MessageProperties.originMessageId] =
-            (request.ext("originMsgId").flatMap { $0.isEmpty ? nil : $0 }) ?? message.msgId.description
+            (header.originMsgId.flatMap { $0.isEmpty ? nil : $0 }) ?? message.msgId.description
         message.properties[MessageProperties.waitStoreMessageOK] = "false"
         message.delayTimeLevel = delayLevel
         message.topic = topic
         message.queueId = Int32.random(in: 0..<max(queueCount, 1))
-        message.reconsumeTimes += 1
+        if message.reconsumeTimes < .max { message.reconsumeTimes += 1 }  // the count comes from a client
         message.storeTimestamp = now
         _ = self.putMessage(message)
         var outcome = BrokerOutcome(request, .reply(request))
@@ -158,6 +164,7 @@ extension BrokerState {
     /// Creates a retry or DLQ topic the way `createTopicInSendMessageBackMethod` does; true when it was new.
     mutating func createTopicIfAbsent(_ topic: String, queueNums: Int32, now: Int64) -> Bool {
         guard self.topics[topic] == nil else { return false }
+        let queueNums = min(max(queueNums, 0), CreateTopicRequestHeader.maxQueueNums)  // from a group config body
         self.topics[topic] = TopicConfig(topicName: topic, readQueueNums: queueNums, writeQueueNums: queueNums, perm: [.read, .write])
         self.topicsChanged(now: now)
         return true

@@ -11,7 +11,7 @@ extension BrokerState {
             guard let config = self.topics[topic] else {
                 return .reply(request, .topicNotExist, remark: "topic[\(topic)] not exist")
             }
-            let members: [(RemotingJSON, RemotingJSON)] = (0..<config.writeQueueNums).map { queueId in
+            let members: [(RemotingJSON, RemotingJSON)] = (0..<max(config.writeQueueNums, 0)).map { queueId in
                 let max = self.store.maxOffset(topic: topic, queueId: queueId)
                 let last = max > 0 ? self.store.entry(topic: topic, queueId: queueId, offset: max - 1)?.storeTimestamp ?? 0 : 0
                 return (
@@ -54,7 +54,7 @@ extension BrokerState {
         for topic in topics {
             guard let config = self.topics[topic] else { continue }
             if let online, !online.subscriptions.isEmpty, online.subscriptions[topic] == nil { continue }
-            for queueId in 0..<config.readQueueNums {
+            for queueId in 0..<max(config.readQueueNums, 0) {
                 let brokerOffset = self.store.maxOffset(topic: topic, queueId: queueId)
                 let consumerOffset = max(self.consumerOffsets["\(topic)@\(group)"]?[queueId] ?? 0, 0)
                 let last = consumerOffset > 0

@@ -4,7 +4,7 @@ import RocketMQRemoting
 /// Everything a sandbox broker knows, as a plain value (`BrokerController` and its managers without threads or
 /// files): topic and group configs, the message store, consumer offsets, delay progress and clients.
 ///
-/// ``SandboxBroker`` keeps one behind a lock and routes every request to ``handle(_:connection:now:)``; the
+/// ``SandboxBroker`` keeps one in a ``SerialState`` and routes every request to ``handle(_:connection:now:)``; the
 /// returned ``BrokerOutcome`` says what the network layer must do (answer, push to other connections,
 /// re-register with the NameServer, hold a pull). Times are epoch milliseconds passed in by the caller.
 struct BrokerState: Sendable {
@@ -52,8 +52,11 @@ struct BrokerState: Sendable {
     /// The store host written into every stored message.
     var storeHost: MessageHost { MessageHost(ipv4: self.configuration.brokerAddr) ?? MessageHost(address: [127, 0, 0, 1], port: 0) }
 
-    /// Answers one request as a 4.9.8 broker does.
-    mutating func handle(_ request: RemotingCommand, connection: Connection, now: Int64) -> BrokerOutcome {
+    /// Answers one request as a 4.9.8 broker does. `configBody` is UPDATE_BROKER_CONFIG's body read beforehand
+    /// (``readConfigBody(_:)``), so that reading it does not hold the state; nil reads it here.
+    mutating func handle(
+        _ request: RemotingCommand, connection: Connection, now: Int64, configBody: ConfigBody? = nil
+    ) -> BrokerOutcome {
         if let acl = self.acl, let remark = acl.check(request) {
             return BrokerOutcome(request, .reply(request, .systemError, remark: remark))
         }
@@ -77,7 +80,7 @@ struct BrokerState: Sendable {
         case .getBrokerClusterACLInfo, .updateAndCreateACLConfig:
             return BrokerOutcome(request, self.handleACL(request))
         default:
-            return self.handleAdmin(request, now: now)
+            return self.handleAdmin(request, now: now, configBody: configBody)
         }
     }
 

@@ -28,6 +28,11 @@ struct ClientRegistry: Sendable {
     /// consumer group → info.
     private(set) var consumers: [String: ConsumerGroup] = [:]
 
+    /// How many (group, client) registrations there are, producers and consumers together.
+    var clientCount: Int {
+        self.producers.values.reduce(0) { $0 + $1.count } + self.consumers.values.reduce(0) { $0 + $1.channels.count }
+    }
+
     /// Registers the producer `group` member.
     mutating func registerProducer(group: String, channel: Channel) {
         self.producers[group, default: [:]][channel.clientId] = channel

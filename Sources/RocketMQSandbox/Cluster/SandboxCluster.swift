@@ -61,7 +61,7 @@ public final class SandboxCluster: Sendable {
         }
         let nameServer = SandboxNameServer(
             orderMessageEnable: options.orderMessageEnable, brokerTimeoutMillis: options.brokerExpiry.milliseconds,
-            logger: logger)
+            limits: options.limits, logger: logger)
         let nameServerSocket = try await RemotingServer(
             host: options.host, port: nameServerPort, maxFrameLength: options.maxFrameLength, logger: logger)
         let nameServerAddress = "\(options.host):\(nameServerSocket.port)"
@@ -81,20 +81,21 @@ public final class SandboxCluster: Sendable {
                 for task in serverTasks { await task.value }
                 throw error
             }
-            let broker = SandboxBroker(
-                configuration: BrokerConfiguration(
-                    clusterName: name, brokerName: brokerName, brokerAddr: "\(options.host):\(socket.port)",
-                    nameServerAddr: nameServerAddress, messageDelayLevel: options.messageDelayLevel, acl: acl),
-                pollInterval: options.pollInterval, logger: logger)
+            var configuration = BrokerConfiguration(
+                clusterName: name, brokerName: brokerName, brokerAddr: "\(options.host):\(socket.port)",
+                nameServerAddr: nameServerAddress, messageDelayLevel: options.messageDelayLevel, acl: acl)
+            configuration.limits = options.limits
+            let broker = SandboxBroker(configuration: configuration, pollInterval: options.pollInterval, logger: logger)
             serverTasks.append(Task { await socket.serve(broker) })
             servers.append(socket)
             brokers.append(broker)
         }
         for broker in brokers { await broker.register() }
-        var timerTasks = [Self.every(options.brokerScanInterval) { _ = nameServer.expireBrokers() }]
+        var timerTasks = [Self.every(options.brokerScanInterval) { _ = await nameServer.expireBrokers() }]
         for broker in brokers {
             timerTasks.append(Self.every(options.registerInterval) { await broker.register() })
-            timerTasks.append(Self.every(options.pollInterval) { broker.deliverDueMessages() })
+            timerTasks.append(Self.every(options.pollInterval) { await broker.deliverDueMessages() })
+            timerTasks.append(Self.every(options.pollInterval) { await broker.checkHeldPulls() })
             timerTasks.append(Self.every(.seconds(10)) { await broker.expireClients(timeoutMillis: options.clientExpiry.milliseconds) })
         }
         logger.info("sandbox cluster started", metadata: ["cluster.name": "\(name)", "namesrv.addr": "\(nameServerAddress)"])

@@ -20,6 +20,8 @@ public struct SandboxOptions: Sendable {
     public var maxFrameLength = 16 * 1024 * 1024
     /// How often a held pull and the delay service look for work. Default 20 ms.
     public var pollInterval: Duration = .milliseconds(20)
+    /// Bounds on what clients can make the NameServer and brokers keep (``SandboxLimits``).
+    public var limits = SandboxLimits()
 
     /// The defaults.
     public init() {}

@@ -5,6 +5,9 @@ extension NameServerState {
     /// The `FAQUrl.suggestTodo` suffix the Java servers append to some remarks.
     static let faqSuffix = "\nSee http://rocketmq.apache.org/docs/faq/ for further details."
 
+    /// How many KV entries there are over all namespaces.
+    var kvCount: Int { self.kvTable.values.reduce(0) { $0 + $1.count } }
+
     /// Answers one request as a 4.9.8 NameServer does (`DefaultRequestProcessor`, `ClientRequestProcessor`).
     /// Returns `nil` for oneway requests and for unknown codes, which the 4.9.8 NameServer never answers.
     mutating func handle(_ request: RemotingCommand, now: Int64) -> RemotingCommand? {
@@ -12,6 +15,10 @@ extension NameServerState {
         switch request.requestCode {
         case .putKVConfig:
             if let namespace = request.ext("namespace"), let key = request.ext("key"), let value = request.ext("value") {
+                guard self.kvTable[namespace]?[key] != nil || self.kvCount < self.maxKVEntries else {
+                    response = .reply(request, .systemError, remark: "the KV config holds \(self.maxKVEntries) entries, no more")
+                    break
+                }
                 self.kvTable[namespace, default: [:]][key] = value
             }
             response = .reply(request)

@@ -2,7 +2,7 @@ import RocketMQRemoting
 
 /// The NameServer's route tables (`RouteInfoManager.java`) and KV store (`KVConfigManager.java`), as a plain value.
 ///
-/// ``SandboxNameServer`` keeps one behind a lock; every request goes through ``handle(_:now:)`` (in
+/// ``SandboxNameServer`` keeps one in a ``SerialState``; every request goes through ``handle(_:now:)`` (in
 /// `NameServerState+Requests.swift`), so the whole NameServer is testable without sockets. Times are epoch
 /// milliseconds passed in by the caller.
 struct NameServerState: Sendable {
@@ -42,6 +42,8 @@ struct NameServerState: Sendable {
     var kvTable: [String: [String: String]] = [:]
     /// `orderMessageEnable`: whether routes carry `orderTopicConf` from the KV store. Java default false.
     var orderMessageEnable: Bool
+    /// The most KV entries kept over all namespaces (``SandboxLimits/maxKVEntries``).
+    var maxKVEntries = SandboxLimits().maxKVEntries
 
     init(orderMessageEnable: Bool = false) {
         self.orderMessageEnable = orderMessageEnable

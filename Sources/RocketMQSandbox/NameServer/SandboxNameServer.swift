@@ -1,23 +1,24 @@
 import Logging
 import RocketMQRemoting
 import RocketMQServer
-import Synchronization
 
-/// An in-process NameServer: ``NameServerState`` behind a lock, served by a ``RemotingServer``, with the
+/// An in-process NameServer: ``NameServerState`` in a ``SerialState`` actor, served by a ``RemotingServer``, with the
 /// periodic scan that expires silent brokers (`scanNotActiveBroker`).
 final class SandboxNameServer: RemotingRequestHandler {
-    private let state: Mutex<NameServerState>
+    private let state: SerialState<NameServerState>
     private let logger: Logger
     private let brokerTimeoutMillis: Int64
 
-    init(orderMessageEnable: Bool, brokerTimeoutMillis: Int64, logger: Logger) {
-        self.state = Mutex(NameServerState(orderMessageEnable: orderMessageEnable))
+    init(orderMessageEnable: Bool, brokerTimeoutMillis: Int64, limits: SandboxLimits = SandboxLimits(), logger: Logger) {
+        var state = NameServerState(orderMessageEnable: orderMessageEnable)
+        state.maxKVEntries = limits.maxKVEntries
+        self.state = SerialState(state)
         self.brokerTimeoutMillis = brokerTimeoutMillis
         self.logger = logger
     }
 
     func handle(_ request: RemotingCommand, on connection: RemotingConnection) async {
-        let response = self.state.withLock { $0.handle(request, now: epochMillis()) }
+        let response = await self.state.run { $0.handle(request, now: epochMillis()) }
         if let response { await connection.send(response) }
     }
 
@@ -25,8 +26,9 @@ final class SandboxNameServer: RemotingRequestHandler {
 
     /// Drops brokers that have not registered within the timeout; returns their addresses.
     @discardableResult
-    func expireBrokers() -> [String] {
-        let expired = self.state.withLock { $0.expireBrokers(now: epochMillis(), timeout: self.brokerTimeoutMillis) }
+    func expireBrokers() async -> [String] {
+        let timeout = self.brokerTimeoutMillis
+        let expired = await self.state.run { $0.expireBrokers(now: epochMillis(), timeout: timeout) }
         for address in expired {
             self.logger.info("sandbox nameserver expired a silent broker", metadata: ["broker.addr": "\(address)"])
         }

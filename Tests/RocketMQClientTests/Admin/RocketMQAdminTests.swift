@@ -24,7 +24,7 @@ import Testing
         _ body: (RocketMQAdmin, FakeRemotingServer) async throws -> Void
     ) async throws {
         let server = try await FakeRemotingServer.replaying(try captures.map(Fixtures.exchange))
-        let client = RemotingClient(logger: Logger(label: "test.admin"))
+        let client = RemotingClient(logger: Logger.test("test.admin"))
         // The first NameServer is closed: every NameServer call must fail over to the second.
         let admin = RocketMQAdmin(client: client, nameServers: ["127.0.0.1:1", server.address])
         do {

@@ -4,11 +4,12 @@ import RocketMQClient
 import RocketMQRemoting
 import RocketMQSandbox
 import Synchronization
+import RocketMQTestSupport
 import Testing
 
 /// Producer and push consumers against an in-process sandbox cluster over loopback.
 @Suite(.serialized) struct EndToEndTests {
-    let logger = Logger(label: "test.e2e")
+    let logger = Logger.test("test.e2e")
 
     func consumerConfiguration(_ nameServer: String, group: String) -> RocketMQPushConsumerConfiguration {
         var configuration = RocketMQPushConsumerConfiguration(group: group, nameServers: [nameServer])

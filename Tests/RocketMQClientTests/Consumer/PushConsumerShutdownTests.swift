@@ -8,7 +8,7 @@ import Testing
 
 /// ``RocketMQPushConsumer/shutdown()`` while ``RocketMQPushConsumer/start()`` is still taking its queues.
 @Suite(.timeLimit(.minutes(1))) struct PushConsumerShutdownTests {
-    let logger = Logger(label: "test.consumer-shutdown")
+    let logger = Logger.test("test.consumer-shutdown")
 
     @Test func aRebalanceSuspendedAcrossShutdownStartsNoPullLoop() async throws {
         let clientId = Mutex("")

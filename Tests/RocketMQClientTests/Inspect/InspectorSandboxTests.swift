@@ -3,12 +3,13 @@ import NIOCore
 import RocketMQClient
 import RocketMQRemoting
 import RocketMQSandbox
+import RocketMQTestSupport
 import Testing
 
 /// `RocketMQInspector.progress` and `.connections` against a 2-broker sandbox cluster, where the route of
 /// `%RETRY%group` points at brokers that answer (the replayed captures in `RocketMQInspectorTests` cannot).
 @Suite(.serialized, .timeLimit(.minutes(2))) struct InspectorSandboxTests {
-    let logger = Logger(label: "test.inspect.sandbox")
+    let logger = Logger.test("test.inspect.sandbox")
 
     /// Creates `topic` with 4 queues on every broker and makes the brokers register it.
     func createTopic(_ topic: String, queues: Int32 = 4, on fixture: ClusterFixture) async throws {

@@ -10,7 +10,7 @@ import Testing
             "0206_GET_ALL_TOPIC_LIST_FROM_NAMESERVER__SUCCESS",
         ]
         let server = try await FakeRemotingServer.replaying(try captures.map(Fixtures.exchange))
-        let client = RemotingClient(logger: Logger(label: "test.inspect"))
+        let client = RemotingClient(logger: Logger.test("test.inspect"))
         do {
             try await body(RocketMQInspector(admin: RocketMQAdmin(client: client, nameServers: [server.address])))
         } catch {

@@ -2,11 +2,12 @@ import Logging
 import NIOCore
 @testable import RocketMQClient
 import RocketMQRemoting
+import RocketMQTestSupport
 import Testing
 
 /// ``RocketMQProducer/shutdown()`` while a heartbeat is suspended, and more than once.
 @Suite(.timeLimit(.minutes(1))) struct ProducerShutdownTests {
-    let logger = Logger(label: "test.producer-shutdown")
+    let logger = Logger.test("test.producer-shutdown")
 
     /// A started producer that has sent one message to `T`, which registered its group with both brokers.
     private func producer(on brokers: HeartbeatHoldingBrokers, client: RemotingClient) async throws -> RocketMQProducer {

@@ -32,6 +32,16 @@ import Testing
         #expect(machine.pendingCount == 0)
     }
 
+    @Test func aCancelledRequestIsForgottenAndItsLateResponseIgnored() {
+        var machine = Machine()
+        let opaque = machine.nextOpaque()
+        #expect(isWrite(machine.requestSent(opaque: opaque, pending: "cancelled")))
+        #expect(machine.requestCancelled(opaque: opaque) == "cancelled")
+        #expect(machine.pendingCount == 0)
+        #expect(machine.requestCancelled(opaque: opaque) == nil, "cancelling twice finds nothing")
+        #expect(succeeded(machine.responseReceived(opaque: opaque)) == nil, "the late response is ignored")
+    }
+
     @Test func timeoutFailsOnceAndALateResponseIsIgnored() {
         var machine = Machine()
         let opaque = machine.nextOpaque()

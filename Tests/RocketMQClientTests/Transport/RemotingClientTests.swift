@@ -7,7 +7,7 @@ import Synchronization
 import Testing
 
 @Suite(.timeLimit(.minutes(2))) struct RemotingClientTests {
-    let logger = Logger(label: "test.remoting-client")
+    let logger = Logger.test("test.remoting-client")
 
     @Test func roundTripUsesTheConfiguredVersionAndLanguage() async throws {
         let server = try await FakeRemotingServer.start { request, connection in
@@ -38,6 +38,28 @@ import Testing
         #expect(error?.code == .timeout)
         #expect(error?.requestCode == 106)
         #expect(clock.now - start < .seconds(2))
+        await client.shutdown()
+        await server.shutdown()
+    }
+
+    @Test func cancellingTheTaskFailsTheCallPromptlyAndKeepsTheConnection() async throws {
+        // The server never answers GET_BROKER_CLUSTER_INFO; it answers everything else.
+        let server = try await FakeRemotingServer.start { request, connection in
+            if request.requestCode != .getBrokerClusterInfo { connection.respond(to: request) }
+        }
+        let client = RemotingClient(logger: self.logger)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let call = Task {
+            try await client.invoke(.request(code: .getBrokerClusterInfo), address: server.address, timeout: .seconds(60))
+        }
+        while server.receivedRequests.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+        call.cancel()
+        await #expect(throws: CancellationError.self) { _ = try await call.value }
+        #expect(clock.now - start < .seconds(30), "well before the 60 s timeout")
+        let next = try await client.invoke(.request(code: .getRouteInfoByTopic, ext: ["topic": "T"]), address: server.address)
+        #expect(next.responseCode == .success)
+        #expect(server.acceptedConnectionCount == 1, "the connection stays usable")
         await client.shutdown()
         await server.shutdown()
     }

@@ -37,7 +37,7 @@ struct RemotingFrameDecoderTests {
     func hostileInput(seed: UInt64) {
         var random = SeededRandom(seed: 7_000 + seed)
         var decoder = RemotingFrameDecoder(maxFrameLength: 1 << 16)
-        for round in 0..<3_000 {
+        for round in 0..<FuzzBudget.inputs(3_000) {
             var frame: [UInt8]
             if round % 2 == 0 {
                 frame = FixtureFrame.all.randomElement(using: &random)!.frame

@@ -40,6 +40,16 @@ struct CommandCustomHeaderTests {
         try Self.check(UpdateConsumerOffsetRequestHeader.self, code: 15, minimum: 4)
     }
 
+    @Test("CONSUMER_SEND_MSG_BACK, and its required numbers") func sendBack() throws {
+        try Self.check(ConsumerSendMsgBackRequestHeader.self, code: 36, minimum: 3)
+        #expect { try ConsumerSendMsgBackRequestHeader(ext: ["offset": "1", "group": "g"]) } throws: {
+            ($0 as? RemotingError)?.code == .missingField && ($0 as? RemotingError)?.reason.contains("delayLevel") == true
+        }
+        #expect { try ConsumerSendMsgBackRequestHeader(ext: ["offset": "1", "group": "g", "delayLevel": "99999999999"]) } throws: {
+            ($0 as? RemotingError)?.code == .invalidFieldValue
+        }
+    }
+
     @Test("SEND_MESSAGE_V2 with its one-letter fields") func sendV2() throws {
         let captured = try Self.requests(code: 310)
         try #require(captured.count >= 3)

@@ -139,7 +139,7 @@ struct RemotingJSONTests {
     func fuzz(seed: UInt64) {
         var random = SeededRandom(seed: 31 + seed)
         let bodies = FixtureFrame.jsonBodies.map(\.body)
-        for round in 0..<2_000 {
+        for round in 0..<FuzzBudget.inputs(2_000) {
             var bytes: [UInt8]
             if round % 2 == 0 {
                 bytes = bodies.randomElement(using: &random)!

@@ -1,11 +1,12 @@
 import Logging
 import RocketMQRemoting
 import RocketMQSandbox
+import RocketMQTestSupport
 import Testing
 
 /// Helpers shared by the sandbox tests.
 enum SandboxTest {
-    static let logger = Logger(label: "sandbox-tests")
+    static let logger = Logger.test("sandbox-tests")
 
     /// Starts `SourceCluster` with `broker-a` (the names in the captures), runs `body`, shuts down.
     static func withCluster<T>(

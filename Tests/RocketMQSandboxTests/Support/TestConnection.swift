@@ -58,6 +58,15 @@ final class TestConnection {
         try await self.outbound.write(request)
     }
 
+    /// Reads the next response (to requests sent with ``write(_:)``), keeping pushes for ``nextPush()``.
+    func nextResponse() async throws -> RemotingCommand? {
+        while let command = try await self.iterator.next() {
+            if command.isResponse { return command }
+            self.pushes.append(command)
+        }
+        return nil
+    }
+
     /// Reads the next broker-initiated request.
     func nextPush() async throws -> RemotingCommand? {
         if !self.pushes.isEmpty { return self.pushes.removeFirst() }
