@@ -86,12 +86,17 @@ final class SandboxBroker: RemotingRequestHandler {
     func register(_ registration: BrokerOutcome.Registration = .all) async {
         let (topics, opaque) = await self.state.run { state in
             switch registration {
-            case .all: (state.registeredTopicConfigs(), state.takeOpaque())
+            case .all, .allKeepingOrder: (state.registeredTopicConfigs(), state.takeOpaque())
             case .topic(let name): (state.registeredTopicConfigs(only: name), state.takeOpaque())
             }
         }
         do {
-            _ = try await self.registrar.register(configuration: self.configuration, topics: topics, opaque: opaque)
+            let response = try await self.registrar.register(
+                configuration: self.configuration, topics: topics, opaque: opaque)
+            if registration != .allKeepingOrder {
+                let now = epochMillis()
+                await self.state.run { $0.registered(response, now: now) }
+            }
         } catch {
             self.logger.info(
                 "sandbox broker registration failed",

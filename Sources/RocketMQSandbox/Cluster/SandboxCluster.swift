@@ -83,7 +83,8 @@ public final class SandboxCluster: Sendable {
             }
             var configuration = BrokerConfiguration(
                 clusterName: name, brokerName: brokerName, brokerAddr: "\(options.host):\(socket.port)",
-                nameServerAddr: nameServerAddress, messageDelayLevel: options.messageDelayLevel, acl: acl)
+                nameServerAddr: nameServerAddress, messageDelayLevel: options.messageDelayLevel, acl: acl,
+                storeCapacity: options.storeCapacity)
             configuration.limits = options.limits
             let broker = SandboxBroker(configuration: configuration, pollInterval: options.pollInterval, logger: logger)
             serverTasks.append(Task { await socket.serve(broker) })

@@ -23,6 +23,10 @@ public struct SandboxOptions: Sendable {
     /// Bounds on what clients can make the NameServer and brokers keep (``SandboxLimits``).
     public var limits = SandboxLimits()
 
+    /// The bytes of messages each broker keeps; past it the oldest are dropped, as a real broker deletes its
+    /// oldest commit-log files when the disk fills, and queues' min offsets move up. Default 512 MiB.
+    public var storeCapacity = 512 * 1024 * 1024
+
     /// The defaults.
     public init() {}
 }
