@@ -81,11 +81,11 @@ public struct RocketMQMetadataAdmin: MetadataClusterAdmin {
     }
 
     public func createOrUpdateTopic(_ topic: MetadataTopic, on broker: BrokerReference) async throws {
-        try await self.admin.createOrUpdateTopic(TopicConfig(topic), broker: broker.addr)
+        try await self.admin.createOrUpdateTopic(try TopicConfig(topic), broker: broker.addr)
     }
 
     public func createOrUpdateGroup(_ group: MetadataGroup, on broker: BrokerReference) async throws {
-        try await self.admin.createOrUpdateGroup(SubscriptionGroupConfig(group), broker: broker.addr)
+        try await self.admin.createOrUpdateGroup(try SubscriptionGroupConfig(group), broker: broker.addr)
     }
 
     public func createOrUpdateAclAccount(_ account: AclAccount, on broker: BrokerReference) async throws {

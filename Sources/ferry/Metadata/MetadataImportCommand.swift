@@ -60,17 +60,26 @@ struct MetadataImportCommand: AsyncParsableCommand {
         let printer = ImportProgressPrinter(terminal: FileHandleOutput.standardOutputIsTerminal && !self.dryRun)
         let result: ImportResult
         do {
-            result = try await self.credentials.withAdmin(self.target) { real in
+            result = try await self.credentials.withAdmin(self.target) { real, secrets in
                 let dryRun = self.dryRun ? DryRunMetadataAdmin(reading: real) : nil
                 let importer = MetadataImporter(
                     admin: dryRun ?? real, journal: journal,
-                    options: ImportOptions(concurrency: self.concurrency, includeOffsets: self.offsets))
-                let result = try await importer.run(file.plan, planHash: file.hash, label: self.plan) {
-                    if dryRun == nil { printer.report($0) }
+                    options: ImportOptions(
+                        concurrency: self.concurrency, includeOffsets: self.offsets, secrets: secrets))
+                do {
+                    let result = try await importer.run(file.plan, planHash: file.hash, label: self.plan) {
+                        if dryRun == nil { printer.report($0) }
+                    }
+                    for line in dryRun?.transcript() ?? [] { print(line) }
+                    return result
+                } catch {
+                    printer.finish()
+                    let redactor = SecretRedactor(plan: file.plan, others: secrets)
+                    throw fail(redactor.redact("import into \(self.target) failed: \(error)"))
                 }
-                for line in dryRun?.transcript() ?? [] { print(line) }
-                return result
             }
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             printer.finish()
             throw fail("import into \(self.target) failed: \(error)")

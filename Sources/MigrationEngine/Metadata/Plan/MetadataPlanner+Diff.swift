@@ -8,17 +8,22 @@ extension MetadataPlanner {
         case .topic:
             item.brokers = brokers
             let existing = brokers.map { broker in (broker, target.topics[broker]?[item.name]) }
-            let desired = item.topic!
+            guard let desired = item.topic else { return item }
             self.decide(&item, existing: existing) { $0.matches(desired) } describe: { $0.queueSummary }
         case .group:
             item.brokers = brokers
             let existing = brokers.map { broker in (broker, target.groups[broker]?[item.name]) }
-            let desired = item.group!
+            guard let desired = item.group else { return item }
             self.decide(&item, existing: existing) { $0.matches(desired) } describe: { $0.settingsSummary }
         case .aclAccount:
             guard target.aclEnabled else {
                 item.action = .skip
                 item.reason = "the target does not enforce ACL"
+                return item
+            }
+            if let refusal = item.account?.brokerRefusal {
+                item.action = .failed
+                item.reason = refusal
                 return item
             }
             let existing = [("cluster", target.aclAccounts[item.name])]
