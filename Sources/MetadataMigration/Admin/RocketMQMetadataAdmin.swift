@@ -92,6 +92,14 @@ public struct RocketMQMetadataAdmin: MetadataClusterAdmin {
         try await self.admin.createOrUpdateAclAccount(PlainAccessConfig(account), broker: broker.addr)
     }
 
+    public func orderTopicConfigs() async throws -> [String: String] {
+        try await self.admin.kvList(namespace: RocketMQAdmin.orderTopicConfigNamespace)
+    }
+
+    public func putOrderTopicConfig(topic: String, config: String) async throws {
+        try await self.admin.putKVConfig(namespace: RocketMQAdmin.orderTopicConfigNamespace, key: topic, value: config)
+    }
+
     public func updateConsumerOffset(
         topic: String, group: String, queueId: Int, offset: Int64, on broker: BrokerReference
     ) async throws {

@@ -46,9 +46,14 @@ struct ImportRun: Sendable {
         switch item.kind {
         case .topic:
             let desired = try Self.body(item.topic, of: item, field: "topic")
-            return try await self.converge(brokers, current: { self.target.topics[$0]?[item.name] }) {
+            let outcome = try await self.converge(brokers, current: { self.target.topics[$0]?[item.name] }) {
                 $0.matches(desired)
             } write: { try await self.admin.createOrUpdateTopic(desired, on: $0) }
+            guard let config = item.orderTopicConf, self.target.orderTopicConfs?[item.name] != config else {
+                return outcome
+            }
+            try await self.admin.putOrderTopicConfig(topic: item.name, config: config)
+            return outcome == .unchanged ? .updated : outcome
         case .group:
             let desired = try Self.body(item.group, of: item, field: "group")
             return try await self.converge(brokers, current: { self.target.groups[$0]?[item.name] }) {

@@ -92,6 +92,13 @@ import Testing
         #expect(Self.failure(queues)?.keyPath == "ferry.consumerOffsets.T@G.a.zero")
     }
 
+    @Test func anOrderConfigIsBrokerColonQueues() throws {
+        let good = try Self.export(ferry: { ferry in ferry["orderTopicConfs"] = ["T": "a:4;b:4"] })
+        #expect(try MetadataExport.read(good, source: "export.json").ferry?.orderTopicConfs == ["T": "a:4;b:4"])
+        let bad = try Self.export(ferry: { ferry in ferry["orderTopicConfs"] = ["T": "a:-1"] })
+        #expect(Self.failure(bad)?.keyPath == "ferry.orderTopicConfs.T")
+    }
+
     @Test func aHugeClusterTotalSpreadsWithoutOverflow() async throws {
         var group = MetadataGroup(groupName: "G")
         group.retryQueueNums = Int.max

@@ -38,11 +38,18 @@ extension MetadataPlanner {
         let held = source.export.perBrokerQueues(of: topic.topicName)
         let read = held?.read ?? topic.readQueueNums
         let write = held?.write ?? topic.writeQueueNums
+        // `updateTopic -o true` keeps the order in the NameServer's KV, not in the broker's topic config.
+        let sourceOrder = source.export.ferry?.orderTopicConfs?[topic.topicName]
+        var topic = topic
+        var candidate = PlanCandidate(
+            kind: .topic, name: topic.topicName, origin: PlanOrigin(source: source.label, name: topic.topicName))
+        if let sourceOrder, !topic.order {
+            topic.order = true
+            candidate.notes.append("ordered on the source (ORDER_TOPIC_CONFIG \(sourceOrder))")
+        }
         let resource = HookResource(
             kind: .topic, name: topic.topicName, namespace: ResourceNaming.namespace(of: topic.topicName),
             queues: max(read, write), perm: topic.perm, order: topic.order, cluster: cluster)
-        var candidate = PlanCandidate(
-            kind: .topic, name: topic.topicName, origin: PlanOrigin(source: source.label, name: topic.topicName))
         guard let (mapped, change) = await self.mapped(resource, into: &candidate) else { return candidate }
         var desired = topic
         desired.topicName = candidate.name

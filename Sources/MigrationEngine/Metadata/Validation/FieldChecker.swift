@@ -53,6 +53,19 @@ struct FieldChecker {
         }
     }
 
+    /// An `ORDER_TOPIC_CONFIG` value: `brokerName:queues` entries separated by `;`, queues a non-negative
+    /// Java `int` (a producer builds that many queues per entry).
+    func checkOrderTopicConf(_ config: String, at path: String) throws(MetadataFormatError) {
+        for entry in config.split(separator: ";") {
+            let parts = entry.split(separator: ":")
+            guard parts.count == 2, let queues = Int(parts[1]), Self.count.contains(queues) else {
+                throw MetadataFormatError(
+                    .invalidValue, source: self.source,
+                    "an order config is `brokerName:queues;…` with queues in 0...\(Int32.max)", keyPath: path)
+            }
+        }
+    }
+
     /// Names must not repeat (a broker listed twice would make two target brokers out of one).
     func checkUnique(_ names: [String], at path: String, field: String, what: String) throws(MetadataFormatError) {
         var seen: Set<String> = []

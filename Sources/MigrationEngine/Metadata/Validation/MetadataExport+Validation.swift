@@ -23,5 +23,8 @@ extension MetadataExport {
         for (key, brokers) in ferry.consumerOffsets {
             try checker.checkQueueIds(brokers, at: "\(path).consumerOffsets.\(key)")
         }
+        for (topic, config) in ferry.orderTopicConfs ?? [:] {
+            try checker.checkOrderTopicConf(config, at: "\(path).orderTopicConfs.\(topic)")
+        }
     }
 }

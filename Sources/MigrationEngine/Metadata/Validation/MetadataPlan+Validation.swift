@@ -37,6 +37,7 @@ extension MetadataPlan {
         }
         switch item.kind {
         case .topic:
+            if let config = item.orderTopicConf { try checker.checkOrderTopicConf(config, at: "\(path).orderTopicConf") }
             if let topic = item.topic {
                 guard topic.topicName == item.name else { throw misnamed("topic.topicName") }
                 try checker.check(topic, at: "\(path).topic")
