@@ -43,8 +43,15 @@ struct MetadataImportCommand: AsyncParsableCommand {
     @Flag(help: "Read the target and print the writes the import would send, sorted; write nothing, journal nothing.")
     var dryRun = false
 
+    @Flag(help: """
+        Print the result as JSON data instead of progress and a summary: status, exitCode, counts and every \
+        item's key, kind, name, outcome and (when failed) reason.
+        """)
+    var json = false
+
     func validate() throws {
         if self.concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
+        if self.json, self.dryRun { throw ValidationError("--json reports an import; --dry-run prints a transcript: pick one") }
     }
 
     func run() async throws {
@@ -57,7 +64,8 @@ struct MetadataImportCommand: AsyncParsableCommand {
         } catch {
             throw fail("\(error)")
         }
-        let printer = ImportProgressPrinter(terminal: FileHandleOutput.standardOutputIsTerminal && !self.dryRun)
+        let printer = ImportProgressPrinter(
+            terminal: FileHandleOutput.standardOutputIsTerminal && !self.dryRun, quiet: self.json)
         let result: ImportResult
         do {
             result = try await self.credentials.withAdmin(self.target) { real, secrets in
@@ -85,7 +93,11 @@ struct MetadataImportCommand: AsyncParsableCommand {
             throw fail("import into \(self.target) failed: \(error)")
         }
         printer.finish()
-        printer.summarize(result, plan: file.plan)
+        if self.json {
+            print(String(decoding: result.json(), as: UTF8.self))
+        } else {
+            printer.summarize(result, plan: file.plan)
+        }
         if result.status != .succeeded { throw ExitCode(result.status.exitCode) }
     }
 }
