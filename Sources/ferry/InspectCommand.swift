@@ -17,13 +17,11 @@ struct InspectCommand: AsyncParsableCommand {
     @Option(name: .long, help: "NameServer address host:port; repeat or separate with ';' for several.")
     var namesrv: [String]
 
-    @Option(name: .long, help: "ACL access key.")
-    var ak: String?
+    @OptionGroup var credentials: CredentialOptions
 
-    @Option(name: .long, help: "ACL secret key.")
-    var sk: String?
-
-    @Flag(name: .long, help: "Print JSON instead of a table.")
+    @Flag(
+        name: .long,
+        help: "Print JSON data instead of a table: an array of objects with RocketMQ's camelCase field names.")
     var json = false
 
     @Argument(help: "cluster | topics | groups | route TOPIC | progress GROUP | connections GROUP")
@@ -36,12 +34,15 @@ struct InspectCommand: AsyncParsableCommand {
         if [.route, .progress, .connections].contains(self.view), self.name == nil {
             throw ValidationError("'\(self.view.rawValue)' needs a \(self.view == .route ? "topic" : "group") name")
         }
-        if (self.ak == nil) != (self.sk == nil) { throw ValidationError("--ak and --sk go together") }
     }
 
     func run() async throws {
         var configuration = RemotingClientConfiguration()
-        if let ak, let sk { configuration.credentials = AclCredentials(accessKey: ak, secretKey: sk) }
+        do {
+            configuration.credentials = try self.credentials.resolve()
+        } catch {
+            throw fail("\(error)")
+        }
         let client = RemotingClient(configuration: configuration, logger: Logger(label: "ferry.inspect"))
         let nameServers = self.namesrv.flatMap { $0.split(separator: ";").map(String.init) }
         let inspector = RocketMQInspector(admin: RocketMQAdmin(client: client, nameServers: nameServers))

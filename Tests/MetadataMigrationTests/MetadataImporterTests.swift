@@ -114,3 +114,27 @@ import Testing
         ])
     }
 }
+
+/// Issue 14 item 8: import force-unwrapped each item's body.
+@Suite struct ImportPlanShapeTests {
+    @Test func anItemWithoutItsBodyFailsInsteadOfTrapping() async throws {
+        let target = InMemoryCluster(name: "Target", brokerNames: ["t-a"])
+        let items = [PlanItem.Kind.topic, .group, .aclAccount, .consumerOffsets].map {
+            PlanItem(kind: $0, name: "bare", action: .create, origins: [])
+        }
+        let plan = MetadataPlan(
+            sources: [], target: PlanTargetSummary(cluster: "Target", brokers: [], aclEnabled: true),
+            queuePolicy: QueueCountPolicy(), items: items)
+        let importer = MetadataImporter(
+            admin: target, journal: ImportJournal(database: try .inMemory()), options: ImportOptions(includeOffsets: true))
+        let result = try await importer.run(plan, planHash: "bare", label: "plan.json")
+        #expect(result.items.count == 4)
+        for item in result.items {
+            guard case .failed(let reason) = item.outcome else {
+                Issue.record("\(item.key) did not fail")
+                continue
+            }
+            #expect(reason.contains("has no `"))
+        }
+    }
+}

@@ -58,6 +58,14 @@ public final class DryRunMetadataAdmin: MetadataClusterAdmin {
         self.record("UPDATE_AND_CREATE_ACL_CONFIG \(broker.brokerName) \(account)")
     }
 
+    public func orderTopicConfigs() async throws -> [String: String] {
+        try await self.reads.orderTopicConfigs()
+    }
+
+    public func putOrderTopicConfig(topic: String, config: String) async throws {
+        self.record("PUT_KV_CONFIG ORDER_TOPIC_CONFIG \(topic) \(config)")
+    }
+
     public func updateConsumerOffset(
         topic: String, group: String, queueId: Int, offset: Int64, on broker: BrokerReference
     ) async throws {

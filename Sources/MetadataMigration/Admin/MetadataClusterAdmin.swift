@@ -26,6 +26,11 @@ public protocol MetadataClusterAdmin: Sendable {
     func createOrUpdateGroup(_ group: MetadataGroup, on broker: BrokerReference) async throws
     /// UPDATE_AND_CREATE_ACL_CONFIG (50).
     func createOrUpdateAclAccount(_ account: AclAccount, on broker: BrokerReference) async throws
+    /// The NameServer's ordered-topic configs (GET_KVLIST_BY_NAMESPACE 219, namespace `ORDER_TOPIC_CONFIG`):
+    /// topic → `brokerName:queues;…`; empty when it holds none.
+    func orderTopicConfigs() async throws -> [String: String]
+    /// PUT_KV_CONFIG (100) of one topic's order config on every NameServer.
+    func putOrderTopicConfig(topic: String, config: String) async throws
     /// UPDATE_CONSUMER_OFFSET (15) for one queue.
     func updateConsumerOffset(
         topic: String, group: String, queueId: Int, offset: Int64, on broker: BrokerReference

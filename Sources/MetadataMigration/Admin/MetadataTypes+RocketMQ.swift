@@ -15,12 +15,15 @@ extension MetadataTopic {
 }
 
 extension TopicConfig {
-    init(_ topic: MetadataTopic) {
+    /// Throws when a count does not fit the wire's Java `int` (a plan built in code; files are checked on reading).
+    init(_ topic: MetadataTopic) throws(MetadataMigrationError) {
+        let path = "topic \(topic.topicName)"
         self.init(
-            topicName: topic.topicName, readQueueNums: Int32(topic.readQueueNums),
-            writeQueueNums: Int32(topic.writeQueueNums), perm: PermName(rawValue: Int32(topic.perm)),
+            topicName: topic.topicName, readQueueNums: try Int32(checking: topic.readQueueNums, "\(path) readQueueNums"),
+            writeQueueNums: try Int32(checking: topic.writeQueueNums, "\(path) writeQueueNums"),
+            perm: PermName(rawValue: try Int32(checking: topic.perm, "\(path) perm")),
             topicFilterType: TopicFilterType(rawValue: topic.topicFilterType) ?? .singleTag,
-            topicSysFlag: Int32(topic.topicSysFlag), order: topic.order,
+            topicSysFlag: try Int32(checking: topic.topicSysFlag, "\(path) topicSysFlag"), order: topic.order,
             attributes: topic.attributes.map { OrderedMap($0.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }) })
     }
 }
@@ -41,17 +44,32 @@ extension MetadataGroup {
 }
 
 extension SubscriptionGroupConfig {
-    init(_ group: MetadataGroup) {
+    /// Throws when a number does not fit the wire's Java `int` (a plan built in code; files are checked on reading).
+    init(_ group: MetadataGroup) throws(MetadataMigrationError) {
+        let path = "group \(group.groupName)"
         self.init(
             groupName: group.groupName, consumeEnable: group.consumeEnable,
             consumeFromMinEnable: group.consumeFromMinEnable, consumeBroadcastEnable: group.consumeBroadcastEnable,
-            retryQueueNums: Int32(group.retryQueueNums), retryMaxTimes: Int32(group.retryMaxTimes),
+            retryQueueNums: try Int32(checking: group.retryQueueNums, "\(path) retryQueueNums"),
+            retryMaxTimes: try Int32(checking: group.retryMaxTimes, "\(path) retryMaxTimes"),
             brokerId: Int64(group.brokerId), whichBrokerWhenConsumeSlowly: Int64(group.whichBrokerWhenConsumeSlowly),
             notifyConsumerIdsChangedEnable: group.notifyConsumerIdsChangedEnable)
         self.consumeMessageOrderly = group.consumeMessageOrderly
-        self.groupSysFlag = group.groupSysFlag.map(Int32.init)
-        self.consumeTimeoutMinute = group.consumeTimeoutMinute.map(Int32.init)
+        if let flag = group.groupSysFlag { self.groupSysFlag = try Int32(checking: flag, "\(path) groupSysFlag") }
+        if let minutes = group.consumeTimeoutMinute {
+            self.consumeTimeoutMinute = try Int32(checking: minutes, "\(path) consumeTimeoutMinute")
+        }
         self.attributes = group.attributes.map { OrderedMap($0.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }) }
+    }
+}
+
+extension Int32 {
+    /// The value as a Java `int`, or an error naming the field.
+    init(checking value: Int, _ field: String) throws(MetadataMigrationError) {
+        guard let exact = Int32(exactly: value) else {
+            throw MetadataMigrationError(.valueOutOfRange, "\(field) is \(value), outside a Java int")
+        }
+        self = exact
     }
 }
 
@@ -71,6 +89,7 @@ extension PlainAccessConfig {
         self.init(
             accessKey: account.accessKey, secretKey: account.secretKey, whiteRemoteAddress: account.whiteRemoteAddress,
             admin: account.admin, defaultTopicPerm: account.defaultTopicPerm, defaultGroupPerm: account.defaultGroupPerm,
-            topicPerms: account.topicPerms, groupPerms: account.groupPerms)
+            topicPerms: account.topicPerms.isEmpty ? nil : account.topicPerms,
+            groupPerms: account.groupPerms.isEmpty ? nil : account.groupPerms)
     }
 }

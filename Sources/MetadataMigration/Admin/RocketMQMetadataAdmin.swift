@@ -81,15 +81,23 @@ public struct RocketMQMetadataAdmin: MetadataClusterAdmin {
     }
 
     public func createOrUpdateTopic(_ topic: MetadataTopic, on broker: BrokerReference) async throws {
-        try await self.admin.createOrUpdateTopic(TopicConfig(topic), broker: broker.addr)
+        try await self.admin.createOrUpdateTopic(try TopicConfig(topic), broker: broker.addr)
     }
 
     public func createOrUpdateGroup(_ group: MetadataGroup, on broker: BrokerReference) async throws {
-        try await self.admin.createOrUpdateGroup(SubscriptionGroupConfig(group), broker: broker.addr)
+        try await self.admin.createOrUpdateGroup(try SubscriptionGroupConfig(group), broker: broker.addr)
     }
 
     public func createOrUpdateAclAccount(_ account: AclAccount, on broker: BrokerReference) async throws {
         try await self.admin.createOrUpdateAclAccount(PlainAccessConfig(account), broker: broker.addr)
+    }
+
+    public func orderTopicConfigs() async throws -> [String: String] {
+        try await self.admin.kvList(namespace: RocketMQAdmin.orderTopicConfigNamespace)
+    }
+
+    public func putOrderTopicConfig(topic: String, config: String) async throws {
+        try await self.admin.putKVConfig(namespace: RocketMQAdmin.orderTopicConfigNamespace, key: topic, value: config)
     }
 
     public func updateConsumerOffset(

@@ -8,6 +8,8 @@ public struct MetadataMigrationError: Error, Sendable, CustomStringConvertible {
             case aclFileUnreadable
             case journalFailed
             case planMismatch
+            case valueOutOfRange
+            case credentialsIncomplete
         }
 
         private let base: Base
@@ -23,6 +25,10 @@ public struct MetadataMigrationError: Error, Sendable, CustomStringConvertible {
         public static let journalFailed = Code(.journalFailed)
         /// The plan names brokers the target does not have.
         public static let planMismatch = Code(.planMismatch)
+        /// A number does not fit the type RocketMQ stores it in (a Java `int`).
+        public static let valueOutOfRange = Code(.valueOutOfRange)
+        /// Only one of the ACL access and secret keys was given, or the keys file cannot be read.
+        public static let credentialsIncomplete = Code(.credentialsIncomplete)
 
         /// The constant's name.
         public var description: String { String(describing: self.base) }

@@ -3,7 +3,7 @@ public import MigrationEngine
 import RocketMQClient
 
 /// Exports a live cluster: every master's topics (21), groups (201), system topic list (305) and
-/// consumer offsets (43), plus ACL accounts from the ACL admin code (54) where the source has it, else
+/// consumer offsets (43), the NameServer's ordered-topic configs (219), plus ACL accounts from the ACL admin code (54) where the source has it, else
 /// from a `plain_acl.yml` given by path. Works against 4.4 sources (no exportMetadata, no ACL codes).
 public struct MetadataExporter: Sendable {
     private let admin: any MetadataClusterAdmin
@@ -26,9 +26,12 @@ public struct MetadataExporter: Sendable {
         }
         var acl = await self.sourceAcl(masters)
         if acl == nil, let aclFile { acl = try PlainAclFile.read(path: aclFile) }
+        let orders = try await Self.call("read the NameServer's ORDER_TOPIC_CONFIG") {
+            try await self.admin.orderTopicConfigs()
+        }
         return MetadataExport.build(
             cluster: name, exportTime: Int64(now.timeIntervalSince1970 * 1000), brokers: snapshots,
-            aclAccounts: acl?.accounts ?? [], globalWhiteAddrs: acl?.globalWhiteAddrs ?? [])
+            aclAccounts: acl?.accounts ?? [], globalWhiteAddrs: acl?.globalWhiteAddrs ?? [], orderTopicConfs: orders)
     }
 
     private func read(_ broker: BrokerReference) async throws(MetadataMigrationError) -> BrokerMetadata {

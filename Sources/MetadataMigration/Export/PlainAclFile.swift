@@ -5,13 +5,15 @@ import Yams
 /// A broker-local ACL 1.0 file, `conf/plain_acl.yml`: `globalWhiteRemoteAddresses` and `accounts`.
 /// The source of ACL accounts for clusters without the ACL admin codes (4.4 has none).
 public enum PlainAclFile {
-    /// Parses the file's text.
+    /// Parses the file's text; an error names the line or key path, never the file's contents.
     public static func parse(_ text: String, source: String) throws(MetadataMigrationError) -> AclSnapshot {
         let file: FileShape
         do {
             file = try YAMLDecoder().decode(FileShape.self, from: text)
         } catch {
-            throw MetadataMigrationError(.aclFileUnreadable, "\(source) is not a plain_acl.yml", underlying: error)
+            // Never the parser's own text: it quotes the offending line, secret key included.
+            throw MetadataMigrationError(
+                .aclFileUnreadable, "\(source) is not a plain_acl.yml: \(YAMLErrorText.describe(error))")
         }
         let accounts = (file.accounts ?? []).map { account in
             AclAccount(

@@ -9,11 +9,15 @@ public struct ImportOptions: Sendable, Hashable {
     /// on the target yet; otherwise leave it off and let consumers carry on from the source's progress
     /// through dual reading.
     public var includeOffsets: Bool
+    /// Secrets besides the plan's account keys that must never appear in a failure reason (the secret
+    /// key the requests are signed with). Default none.
+    public var secrets: [String]
 
-    /// Options; the defaults are 8 in flight and no offsets.
-    public init(concurrency: Int = 8, includeOffsets: Bool = false) {
+    /// Options; the defaults are 8 in flight, no offsets and no extra secrets.
+    public init(concurrency: Int = 8, includeOffsets: Bool = false, secrets: [String] = []) {
         self.concurrency = max(1, concurrency)
         self.includeOffsets = includeOffsets
+        self.secrets = secrets
     }
 }
 

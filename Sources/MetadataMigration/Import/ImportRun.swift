@@ -8,6 +8,8 @@ struct ImportRun: Sendable {
     let planHash: String
     let target: TargetMetadata
     let entries: [String: JournalEntry]
+    /// Every secret the run knows, hidden from failure reasons before they are journaled or shown.
+    let redactor: SecretRedactor
 
     /// Applies one item and journals its outcome; a broker's refusal is the item's failure.
     func apply(_ item: PlanItem) async throws -> ImportItemResult {
@@ -21,7 +23,7 @@ struct ImportRun: Sendable {
         } catch let error as CancellationError {
             throw error
         } catch {
-            outcome = .failed(String(describing: error))
+            outcome = .failed(self.redactor.redact(String(describing: error)))
         }
         // A rerun of an item already journaled done that is still in place writes nothing, journal included.
         if outcome == .unchanged, self.isJournaledDone(item) { return ImportItemResult(key: item.key, outcome: outcome) }
@@ -47,17 +49,22 @@ struct ImportRun: Sendable {
         let brokers = try self.brokers(of: item)
         switch item.kind {
         case .topic:
-            let desired = item.topic!
-            return try await self.converge(brokers, current: { self.target.topics[$0]?[item.name] }) {
+            let desired = try Self.body(item.topic, of: item, field: "topic")
+            let outcome = try await self.converge(brokers, current: { self.target.topics[$0]?[item.name] }) {
                 $0.matches(desired)
             } write: { try await self.admin.createOrUpdateTopic(desired, on: $0) }
+            guard let config = item.orderTopicConf, self.target.orderTopicConfs?[item.name] != config else {
+                return outcome
+            }
+            try await self.admin.putOrderTopicConfig(topic: item.name, config: config)
+            return outcome == .unchanged ? .updated : outcome
         case .group:
-            let desired = item.group!
+            let desired = try Self.body(item.group, of: item, field: "group")
             return try await self.converge(brokers, current: { self.target.groups[$0]?[item.name] }) {
                 $0.matches(desired)
             } write: { try await self.admin.createOrUpdateGroup(desired, on: $0) }
         case .aclAccount:
-            let desired = item.account!
+            let desired = try Self.body(item.account, of: item, field: "account")
             if self.target.aclAccounts[desired.accessKey] == desired || self.isJournaledDone(item) {
                 return .unchanged
             }
@@ -65,7 +72,7 @@ struct ImportRun: Sendable {
             return self.target.aclAccounts[desired.accessKey] == nil ? .created : .updated
         case .consumerOffsets:
             if self.isJournaledDone(item) { return .unchanged }
-            return try await self.writeOffsets(item.offsets!, brokers: brokers)
+            return try await self.writeOffsets(Self.body(item.offsets, of: item, field: "offsets"), brokers: brokers)
         }
     }
 
@@ -101,6 +108,14 @@ struct ImportRun: Sendable {
             }
         }
         return .updated
+    }
+
+    /// The item's body; a plan built in code (a file is checked when read) may lack it.
+    private static func body<T>(_ body: T?, of item: PlanItem, field: String) throws(MetadataMigrationError) -> T {
+        guard let body else {
+            throw MetadataMigrationError(.planMismatch, "plan item \(item.key) has no `\(field)`")
+        }
+        return body
     }
 
     private func isJournaledDone(_ item: PlanItem) -> Bool {

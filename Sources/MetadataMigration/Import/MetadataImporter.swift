@@ -48,8 +48,10 @@ public struct MetadataImporter: Sendable {
         } catch {
             throw MetadataMigrationError(.journalFailed, "cannot open the journal for plan \(planHash)", underlying: error)
         }
+        let redactor = SecretRedactor(plan: plan, others: self.options.secrets)
         let run = ImportRun(
-            admin: self.admin, journal: self.journal, planHash: planHash, target: target, entries: entries)
+            admin: self.admin, journal: self.journal, planHash: planHash, target: target, entries: entries,
+            redactor: redactor)
         let report = { (done: Int, result: ImportItemResult) in
             progress(ImportProgress(completed: done, total: runnable.count, item: result))
         }
@@ -60,7 +62,8 @@ public struct MetadataImporter: Sendable {
         if !offsets.isEmpty {
             let refreshed = try await TargetReader(admin: self.admin).read(cluster: plan.target.cluster)
             let offsetRun = ImportRun(
-                admin: self.admin, journal: self.journal, planHash: planHash, target: refreshed, entries: entries)
+                admin: self.admin, journal: self.journal, planHash: planHash, target: refreshed, entries: entries,
+                redactor: redactor)
             results += try await self.perform(offsets, run: offsetRun, alreadyDone: results.count, report: report)
         }
         return ImportResult(items: results + planFailures)

@@ -9,7 +9,8 @@ public struct TargetReader: Sendable {
         self.admin = admin
     }
 
-    /// Every master's topics and groups, whether ACL is enforced, and the accounts when readable.
+    /// Every master's topics and groups, whether ACL is enforced, the accounts and the NameServer's
+    /// ordered-topic configs when readable.
     public func read(cluster: String? = nil) async throws(MetadataMigrationError) -> TargetMetadata {
         let (name, masters) = try await MetadataExporter.call("read the target's brokers") {
             try await self.admin.masters(cluster: cluster)
@@ -34,8 +35,10 @@ public struct TargetReader: Sendable {
         if aclEnabled, let first = masters.first, let snapshot = try? await self.admin.aclConfig(on: first) {
             accounts = Dictionary(snapshot.accounts.map { ($0.accessKey, $0) }) { first, _ in first }
         }
+        // A NameServer that cannot list ORDER_TOPIC_CONFIG gets no order configs written.
+        let orders = try? await self.admin.orderTopicConfigs()
         return TargetMetadata(
             cluster: name, brokers: masters, topics: topics, groups: groups, aclEnabled: aclEnabled,
-            aclAccounts: accounts)
+            aclAccounts: accounts, orderTopicConfs: orders)
     }
 }

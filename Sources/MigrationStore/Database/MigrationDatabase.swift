@@ -10,13 +10,12 @@ public struct MigrationDatabase: Sendable {
     /// The GRDB writer; a `DatabaseQueue` serializes every access on its own dispatch queue.
     let writer: DatabaseQueue
 
-    /// Opens (creating when missing) the database file at `path` and applies pending migrations.
+    /// Opens (creating when missing) the database file at `path` and applies pending migrations. The
+    /// file is its owner's only (0600, see ``PrivateFile``): it keeps brokers' failure reasons.
     public init(path: String) throws(MigrationStoreError) {
         let queue: DatabaseQueue
+        try PrivateFile.prepare(path)
         do {
-            let url = URL(fileURLWithPath: path)
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             queue = try DatabaseQueue(path: path, configuration: Self.configuration)
         } catch {
             throw MigrationStoreError(.cannotOpen, "cannot open the state database at \(path)", underlying: error)

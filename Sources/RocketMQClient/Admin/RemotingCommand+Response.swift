@@ -12,7 +12,7 @@ extension RemotingCommand {
         guard code == .success else {
             throw RocketMQClientError(
                 .responseError,
-                "\(request) answered \(code)",
+                "\(request) answered \(code.description(answering: request))",
                 responseCode: self.code,
                 remark: self.remark,
                 requestCode: request.rawValue,

@@ -27,6 +27,8 @@ extension RocketMQAdmin {
 
     /// UPDATE_AND_CREATE_ACL_CONFIG (50): creates or updates an account on `broker`. The header carries
     /// the account's fields as strings, topic and group perms joined with commas, as `MQClientAPIImpl` does.
+    /// Empty perm lists are left out: a 4.9.8 broker splits an empty `topicPerms` into one empty resource
+    /// and refuses the account ("Parse Resource format error for .").
     public func createOrUpdateAclAccount(_ account: PlainAccessConfig, broker: String) async throws {
         guard let accessKey = account.accessKey, let secretKey = account.secretKey else {
             throw RocketMQClientError(.invalidArgument, "an ACL account needs an access key and a secret key")
@@ -35,8 +37,8 @@ extension RocketMQAdmin {
         if let white = account.whiteRemoteAddress { ext["whiteRemoteAddress"] = white }
         if let topicPerm = account.defaultTopicPerm { ext["defaultTopicPerm"] = topicPerm }
         if let groupPerm = account.defaultGroupPerm { ext["defaultGroupPerm"] = groupPerm }
-        ext["topicPerms"] = (account.topicPerms ?? []).joined(separator: ",")
-        ext["groupPerms"] = (account.groupPerms ?? []).joined(separator: ",")
+        if let topicPerms = account.topicPerms, !topicPerms.isEmpty { ext["topicPerms"] = topicPerms.joined(separator: ",") }
+        if let groupPerms = account.groupPerms, !groupPerms.isEmpty { ext["groupPerms"] = groupPerms.joined(separator: ",") }
         _ = try await self.invokeBroker(.request(code: .updateAndCreateACLConfig, ext: ext), address: broker)
     }
 }

@@ -14,7 +14,9 @@ public struct RocketMQInspector: Sendable {
     /// Every broker of every cluster (GET_BROKER_CLUSTER_INFO): cluster, broker, broker id, address.
     public func cluster() async throws -> InspectTable {
         let info = try await self.admin.clusterInfo()
-        var table = InspectTable(columns: ["Cluster Name", "Broker Name", "BID", "Addr"])
+        var table = InspectTable(
+            columns: ["Cluster Name", "Broker Name", "BID", "Addr"],
+            fields: [.string("clusterName"), .string("brokerName"), .integer("brokerId"), .string("brokerAddr")])
         for (cluster, brokerNames) in info.clusterAddrTable.sortedByKey() {
             for brokerName in brokerNames.sorted() {
                 guard let broker = info.brokerAddrTable[brokerName] else { continue }
@@ -29,12 +31,17 @@ public struct RocketMQInspector: Sendable {
     /// Every topic the NameServer knows (GET_ALL_TOPIC_LIST_FROM_NAMESERVER), sorted.
     public func topics() async throws -> InspectTable {
         let list = try await self.admin.topicList()
-        return InspectTable(columns: ["Topic"], rows: list.topicList.sorted().map { [$0] })
+        return InspectTable(columns: ["Topic"], fields: [.string("topic")], rows: list.topicList.sorted().map { [$0] })
     }
 
     /// Every subscription group on every master (GET_ALL_SUBSCRIPTIONGROUP_CONFIG).
     public func groups() async throws -> InspectTable {
-        var table = InspectTable(columns: ["Group", "Broker Name", "Consume", "Broadcast", "RetryQueues", "RetryMaxTimes"])
+        var table = InspectTable(
+            columns: ["Group", "Broker Name", "Consume", "Broadcast", "RetryQueues", "RetryMaxTimes"],
+            fields: [
+                .string("groupName"), .string("brokerName"), .boolean("consumeEnable"), .boolean("consumeBroadcastEnable"),
+                .integer("retryQueueNums"), .integer("retryMaxTimes"),
+            ])
         for (brokerName, address) in try await self.masters() {
             let wrapper = try await self.admin.allSubscriptionGroups(broker: address)
             for (name, group) in wrapper.subscriptionGroupTable.sortedByKey() {
@@ -51,7 +58,12 @@ public struct RocketMQInspector: Sendable {
     /// A topic's route (GET_ROUTEINFO_BY_TOPIC): per broker, its master, queue counts and perm.
     public func route(topic: String) async throws -> InspectTable {
         let route = try await self.admin.topicRoute(topic)
-        var table = InspectTable(columns: ["Broker Name", "Master Addr", "ReadQueues", "WriteQueues", "Perm"])
+        var table = InspectTable(
+            columns: ["Broker Name", "Master Addr", "ReadQueues", "WriteQueues", "Perm"],
+            fields: [
+                .string("brokerName"), .string("brokerAddr"), .integer("readQueueNums"), .integer("writeQueueNums"),
+                .permission("perm"),
+            ])
         for queueData in route.queueDatas.sorted(by: { $0.brokerName < $1.brokerName }) {
             table.rows.append([
                 queueData.brokerName, route.masterAddress(of: queueData.brokerName) ?? "-",
@@ -65,7 +77,12 @@ public struct RocketMQInspector: Sendable {
     /// mqadmin consumerProgress: per queue the broker offset, the group's offset and the backlog, from
     /// GET_CONSUME_STATS on every broker serving `%RETRY%group`.
     public func progress(group: String) async throws -> InspectTable {
-        var table = InspectTable(columns: ["Topic", "Broker Name", "QID", "Broker Offset", "Consumer Offset", "Diff"])
+        var table = InspectTable(
+            columns: ["Topic", "Broker Name", "QID", "Broker Offset", "Consumer Offset", "Diff"],
+            fields: [
+                .string("topic"), .string("brokerName"), .integer("queueId"), .integer("brokerOffset"),
+                .integer("consumerOffset"), .integer("diff"),
+            ])
         var total: Int64 = 0
         var tps = 0.0
         for address in try await self.admin.brokersOfGroup(group) {
@@ -91,7 +108,9 @@ public struct RocketMQInspector: Sendable {
             throw RocketMQClientError(.noRoute, "no broker serves %RETRY%\(group)")
         }
         let connection = try await self.admin.consumerConnection(group: group, broker: address)
-        var table = InspectTable(columns: ["ClientId", "ClientAddr", "Language", "Version"])
+        var table = InspectTable(
+            columns: ["ClientId", "ClientAddr", "Language", "Version"],
+            fields: [.string("clientId"), .string("clientAddr"), .string("language"), .integer("version")])
         for client in connection.connectionSet.sorted(by: { $0.clientId < $1.clientId }) {
             table.rows.append([client.clientId, client.clientAddr, client.language.name, "\(client.version)"])
         }

@@ -139,16 +139,23 @@ extension BrokerState {
                     "brokerName": self.configuration.brokerName, "version": version,
                 ])
         }
-        guard let accessKey = request.ext("accessKey"), let secretKey = request.ext("secretKey") else {
-            return .reply(request, .systemError, remark: "accessKey and secretKey are required")
+        guard let accessKey = request.ext("accessKey") else {
+            return .reply(request, .systemError, remark: "the accessKey field is required")
         }
-        func list(_ key: String) -> [String] { (request.ext(key) ?? "").split(separator: ",").map(String.init) }
+        let secretKey = request.ext("secretKey")
+        let topicPerms = AccountUpdateCheck.split(request.ext("topicPerms"))
+        let groupPerms = AccountUpdateCheck.split(request.ext("groupPerms"))
+        if let remark = AccountUpdateCheck.refusal(
+            accessKey: accessKey, secretKey: secretKey, topicPerms: topicPerms, groupPerms: groupPerms)
+        {
+            return .reply(request, .updateAndCreateAclConfigFailed, remark: remark)
+        }
         acl.accounts[accessKey] = SandboxACLAccount(
-            accessKey: accessKey, secretKey: secretKey, admin: request.ext("admin") == "true",
+            accessKey: accessKey, secretKey: secretKey ?? "", admin: request.ext("admin") == "true",
             whiteRemoteAddress: request.ext("whiteRemoteAddress") ?? "",
             defaultTopicPerm: request.ext("defaultTopicPerm") ?? "DENY",
-            defaultGroupPerm: request.ext("defaultGroupPerm") ?? "SUB", topicPerms: list("topicPerms"),
-            groupPerms: list("groupPerms"))
+            defaultGroupPerm: request.ext("defaultGroupPerm") ?? "SUB", topicPerms: topicPerms ?? [],
+            groupPerms: groupPerms ?? [])
         self.acl = acl
         return .reply(request)
     }

@@ -14,7 +14,7 @@ struct DemoSeedCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let written = try await self.credentials.withAdmin(self.namesrv) { admin in
+            let written = try await self.credentials.withAdmin(self.namesrv) { admin, _ in
                 try await DemoSeeder(admin: admin).seed(topics: self.topics)
             }
             print("seeded \(written) topics and groups into \(self.namesrv)")

@@ -5,13 +5,17 @@ import Synchronization
 /// Shows an import's progress: a redrawn bar on a terminal, one plain line per item otherwise.
 final class ImportProgressPrinter: Sendable {
     private let terminal: Bool
+    /// Prints no progress (`--json`: standard output carries only the result).
+    private let quiet: Bool
     private let drawn = Mutex(false)
 
-    init(terminal: Bool) {
+    init(terminal: Bool, quiet: Bool = false) {
         self.terminal = terminal
+        self.quiet = quiet
     }
 
     func report(_ progress: ImportProgress) {
+        if self.quiet { return }
         guard self.terminal else {
             print("[\(progress.completed)/\(progress.total)] \(progress.item.key) \(Self.describe(progress.item.outcome))")
             return

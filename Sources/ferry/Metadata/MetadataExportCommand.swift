@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MetadataMigration
 import MigrationEngine
+import MigrationStore
 
 /// `ferry metadata export --namesrv SRC [--cluster NAME] [--ak … --sk …] [--acl-file PATH] -o FILE`.
 struct MetadataExportCommand: AsyncParsableCommand {
@@ -34,14 +35,21 @@ struct MetadataExportCommand: AsyncParsableCommand {
     func run() async throws {
         let export: MetadataExport
         do {
-            export = try await self.credentials.withAdmin(self.namesrv) { admin in
-                try await MetadataExporter(admin: admin, aclFile: self.aclFile).export(cluster: self.cluster)
+            export = try await self.credentials.withAdmin(self.namesrv) { admin, secrets in
+                do {
+                    return try await MetadataExporter(admin: admin, aclFile: self.aclFile).export(cluster: self.cluster)
+                } catch {
+                    throw fail(SecretRedactor(secrets: secrets).redact("export from \(self.namesrv) failed: \(error)"))
+                }
             }
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             throw fail("export from \(self.namesrv) failed: \(error)")
         }
         do {
-            try export.encoded().write(to: URL(fileURLWithPath: self.output))
+            // The file holds the accounts' secret keys: its owner's only.
+            try PrivateFile.write(export.encoded(), to: self.output)
         } catch {
             throw fail("cannot write \(self.output): \(error)")
         }
@@ -50,7 +58,7 @@ struct MetadataExportCommand: AsyncParsableCommand {
             "exported \(export.topics.count) topics, \(export.groups.count) groups, "
                 + "\(ferry?.consumerOffsets.count ?? 0) offset sets, \(ferry?.aclAccounts.count ?? 0) ACL accounts "
                 + "from \(ferry?.sourceCluster ?? "?") (\(ferry?.brokers.count ?? 0) masters) to \(self.output)")
-        if self.credentials.accessKey != nil, self.aclFile == nil, ferry?.aclAccounts.isEmpty ?? true {
+        if (try? self.credentials.resolve()) != nil, self.aclFile == nil, ferry?.aclAccounts.isEmpty ?? true {
             // A signed source has ACL on; brokers without code 54 (4.4, and 4.9.8 as captured) cannot list accounts.
             FileHandle.standardError.write(Data(
                 ("warning: the source has ACL on but no accounts could be read from its brokers; "

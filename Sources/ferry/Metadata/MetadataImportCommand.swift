@@ -43,8 +43,15 @@ struct MetadataImportCommand: AsyncParsableCommand {
     @Flag(help: "Read the target and print the writes the import would send, sorted; write nothing, journal nothing.")
     var dryRun = false
 
+    @Flag(help: """
+        Print the result as JSON data instead of progress and a summary: status, exitCode, counts and every \
+        item's key, kind, name, outcome and (when failed) reason.
+        """)
+    var json = false
+
     func validate() throws {
         if self.concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
+        if self.json, self.dryRun { throw ValidationError("--json reports an import; --dry-run prints a transcript: pick one") }
     }
 
     func run() async throws {
@@ -57,26 +64,40 @@ struct MetadataImportCommand: AsyncParsableCommand {
         } catch {
             throw fail("\(error)")
         }
-        let printer = ImportProgressPrinter(terminal: FileHandleOutput.standardOutputIsTerminal && !self.dryRun)
+        let printer = ImportProgressPrinter(
+            terminal: FileHandleOutput.standardOutputIsTerminal && !self.dryRun, quiet: self.json)
         let result: ImportResult
         do {
-            result = try await self.credentials.withAdmin(self.target) { real in
+            result = try await self.credentials.withAdmin(self.target) { real, secrets in
                 let dryRun = self.dryRun ? DryRunMetadataAdmin(reading: real) : nil
                 let importer = MetadataImporter(
                     admin: dryRun ?? real, journal: journal,
-                    options: ImportOptions(concurrency: self.concurrency, includeOffsets: self.offsets))
-                let result = try await importer.run(file.plan, planHash: file.hash, label: self.plan) {
-                    if dryRun == nil { printer.report($0) }
+                    options: ImportOptions(
+                        concurrency: self.concurrency, includeOffsets: self.offsets, secrets: secrets))
+                do {
+                    let result = try await importer.run(file.plan, planHash: file.hash, label: self.plan) {
+                        if dryRun == nil { printer.report($0) }
+                    }
+                    for line in dryRun?.transcript() ?? [] { print(line) }
+                    return result
+                } catch {
+                    printer.finish()
+                    let redactor = SecretRedactor(plan: file.plan, others: secrets)
+                    throw fail(redactor.redact("import into \(self.target) failed: \(error)"))
                 }
-                for line in dryRun?.transcript() ?? [] { print(line) }
-                return result
             }
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             printer.finish()
             throw fail("import into \(self.target) failed: \(error)")
         }
         printer.finish()
-        printer.summarize(result, plan: file.plan)
+        if self.json {
+            print(String(decoding: result.json(), as: UTF8.self))
+        } else {
+            printer.summarize(result, plan: file.plan)
+        }
         if result.status != .succeeded { throw ExitCode(result.status.exitCode) }
     }
 }

@@ -4,6 +4,7 @@ import HookRuntime
 import Logging
 import MetadataMigration
 import MigrationEngine
+import MigrationStore
 
 /// `ferry metadata plan --from FILE [--from FILE2 …] --target NAMESRV [--hooks DIR] [--prefer …] -o PLAN`.
 struct MetadataPlanCommand: AsyncParsableCommand {
@@ -71,15 +72,22 @@ struct MetadataPlanCommand: AsyncParsableCommand {
         let planner = MetadataPlanner(mapper: try self.mapper(), options: try self.options())
         let plan: MetadataPlan
         do {
-            plan = try await self.credentials.withAdmin(self.target) { admin in
-                let target = try await TargetReader(admin: admin).read(cluster: self.targetCluster)
-                return await planner.plan(sources: planSources, target: target)
+            plan = try await self.credentials.withAdmin(self.target) { admin, secrets in
+                do {
+                    let target = try await TargetReader(admin: admin).read(cluster: self.targetCluster)
+                    return await planner.plan(sources: planSources, target: target)
+                } catch {
+                    throw fail(SecretRedactor(secrets: secrets).redact("cannot read the target \(self.target): \(error)"))
+                }
             }
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             throw fail("cannot read the target \(self.target): \(error)")
         }
         do {
-            try plan.encoded().write(to: URL(fileURLWithPath: self.output))
+            // The plan keeps the secret keys of the accounts it writes: its owner's only.
+            try PrivateFile.write(plan.encoded(), to: self.output)
         } catch {
             throw fail("cannot write \(self.output): \(error)")
         }

@@ -129,10 +129,11 @@ import Testing
         var options = SandboxOptions()
         options.aclAccounts = [SandboxACLAccount(accessKey: "ferryAdmin", secretKey: "ferrySecret123", admin: true)]
         try await SandboxPair.with(targetOptions: options) { pair in
+            var item = PlanItem(kind: .topic, name: "t", action: .create, origins: [])
+            item.topic = MetadataTopic(topicName: "t", readQueueNums: 4, writeQueueNums: 4)
             let plan = MetadataPlan(
                 sources: [], target: PlanTargetSummary(cluster: "TargetCluster", brokers: [], aclEnabled: true),
-                queuePolicy: QueueCountPolicy(),
-                items: [PlanItem(kind: .topic, name: "t", action: .create, origins: [])])
+                queuePolicy: QueueCountPolicy(), items: [item])
             let file = try PlanFile(data: plan.encoded(), source: "plan.json")
             let journal = ImportJournal(database: try .inMemory())
             let error = await #expect(throws: MetadataMigrationError.self) {

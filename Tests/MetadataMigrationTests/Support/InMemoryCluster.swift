@@ -20,6 +20,7 @@ final class InMemoryCluster: MetadataClusterAdmin {
         var offsets: [String: [String: [Int: Int64]]] = [:]
         var acl: AclSnapshot?
         var aclEnabled = false
+        var orderTopicConfigs: [String: String] = [:]
         var writes = 0
         var reachable = true
         var refusedTopicPrefix: String?
@@ -85,6 +86,18 @@ final class InMemoryCluster: MetadataClusterAdmin {
             acl.accounts.removeAll { $0.accessKey == account.accessKey }
             acl.accounts.append(account)
             state.acl = acl
+        }
+    }
+
+    func orderTopicConfigs() async throws -> [String: String] {
+        try self.read { $0.orderTopicConfigs }
+    }
+
+    /// A NameServer KV write: not one of the broker writes ``writes`` counts.
+    func putOrderTopicConfig(topic: String, config: String) async throws {
+        try self.state.withLock { state in
+            guard state.reachable else { throw Unreachable() }
+            state.orderTopicConfigs[topic] = config
         }
     }
 

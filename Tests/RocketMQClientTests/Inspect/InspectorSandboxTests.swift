@@ -95,12 +95,19 @@ import Testing
             for line in body.dropFirst() { #expect(self.columnStarts(line) == starts, "\(line)") }
             #expect(Array(lines.dropFirst(body.count)) == table.footer + [""])
 
-            // JSON: one object per row, keyed by column, values as strings.
+            // JSON (issue 12 item 4): one object per row with RocketMQ's camelCase names, numbers as numbers.
             let json = try RemotingJSON(parsing: table.json)
             let objects = try json.array()
             #expect(objects.count == expected.count)
-            let decoded = try objects.map { object in try table.columns.map { column in try #require(object[column]).string() } }
-            #expect(decoded == expected)
+            for (object, row) in zip(objects, expected) {
+                #expect(object["topic"] == .string(row[0]))
+                #expect(object["brokerName"] == .string(row[1]))
+                #expect(object["queueId"] == .integer(Int64(row[2]) ?? -1))
+                #expect(object["brokerOffset"] == .integer(Int64(row[3]) ?? -1))
+                #expect(object["consumerOffset"] == .integer(Int64(row[4]) ?? -1))
+                #expect(object["diff"] == .integer(Int64(row[5]) ?? -1))
+            }
+            #expect(!table.json.contains("Broker Name"))
         }
     }
 
@@ -135,7 +142,8 @@ import Testing
             #expect(connections.footer.contains("Subscription: \(topic) *"))
             #expect(connections.text.contains(consumer.clientId))
             let json = try RemotingJSON(parsing: connections.json)
-            #expect(try json[0]?["ClientId"]?.string() == consumer.clientId)
+            #expect(try json[0]?["clientId"]?.string() == consumer.clientId)
+            #expect(json[0]?["version"].map { if case .integer = $0 { true } else { false } } == true)
 
             // Shutdown unregisters the client: like mqadmin, the broker's CONSUMER_NOT_ONLINE (206) surfaces.
             await consumer.shutdown()

@@ -1,5 +1,6 @@
 import Logging
 import RocketMQClient
+import RocketMQRemoting
 import RocketMQTestSupport
 import Testing
 
@@ -42,12 +43,34 @@ import Testing
     @Test func topicsAsJSON() async throws {
         try await self.withInspector { inspector in
             let json = try await inspector.topics().json
-            #expect(json.hasPrefix("[{\"Topic\":\"BenchmarkTest\"},{\"Topic\":\"MigTopicA\"}"))
+            #expect(json.hasPrefix("[{\"topic\":\"BenchmarkTest\"},{\"topic\":\"MigTopicA\"}"))
         }
     }
 
+    /// Issue 12 item 4: `--json route` printed display headers as keys and numbers as strings.
+    @Test func routeAsJSONIsTypedData() async throws {
+        try await self.withInspector { inspector in
+            let json = try RemotingJSON(parsing: try await inspector.route(topic: "MigTopicA").json)
+            let first = try #require(try json.array().first)
+            #expect(first["brokerName"] == .string("broker-a"))
+            #expect(first["readQueueNums"] == .integer(4))
+            #expect(first["writeQueueNums"] == .integer(4))
+            #expect(first["perm"] == .integer(6))
+            #expect(first["ReadQueues"] == nil)
+        }
+    }
+
+    @Test func booleanAndIntegerCellsBecomeJSONValues() throws {
+        let table = InspectTable(
+            columns: ["Group", "Consume", "RetryQueues"],
+            fields: [.string("groupName"), .boolean("consumeEnable"), .integer("retryQueueNums")],
+            rows: [["G", "true", "1"], ["H", "false", "-"]])
+        #expect(table.json == "[{\"groupName\":\"G\",\"consumeEnable\":true,\"retryQueueNums\":1},"
+            + "{\"groupName\":\"H\",\"consumeEnable\":false,\"retryQueueNums\":null}]\n")
+    }
+
     @Test func footerFollowsTheRows() {
-        let table = InspectTable(columns: ["Topic", "Diff"], rows: [["T", "5"], ["LongTopic", "10"]], footer: ["Diff Total: 15"])
+        let table = InspectTable(columns: ["Topic", "Diff"], fields: [.string("topic"), .integer("diff")], rows: [["T", "5"], ["LongTopic", "10"]], footer: ["Diff Total: 15"])
         #expect(table.text == "#Topic     #Diff\nT          5\nLongTopic  10\nDiff Total: 15\n")
     }
 }

@@ -5,7 +5,7 @@ extension MetadataExport {
     /// and groups, including those the brokers list as system, are dropped.
     public static func build(
         cluster: String, exportTime: Int64, brokers: [BrokerMetadata], aclAccounts: [AclAccount] = [],
-        globalWhiteAddrs: [String] = []
+        globalWhiteAddrs: [String] = [], orderTopicConfs: [String: String] = [:]
     ) -> MetadataExport {
         var topics: [String: MetadataTopic] = [:]
         var groups: [String: MetadataGroup] = [:]
@@ -42,7 +42,8 @@ extension MetadataExport {
         let ferry = FerrySection(
             sourceCluster: cluster, brokers: brokers.map(\.broker).sorted(), perBrokerTopics: perBrokerTopics,
             perBrokerGroups: perBrokerGroups.mapValues { $0.sorted() }, consumerOffsets: offsets,
-            aclAccounts: aclAccounts.sorted { $0.accessKey < $1.accessKey }, globalWhiteAddrs: globalWhiteAddrs)
+            aclAccounts: aclAccounts.sorted { $0.accessKey < $1.accessKey }, globalWhiteAddrs: globalWhiteAddrs,
+            orderTopicConfs: orderTopicConfs.filter { topics[$0.key] != nil })
         var export = MetadataExport(
             origin: .ferry, exportTime: exportTime, topics: topics, groups: groups, ferry: ferry)
         export.removeSystemResources(extraSystemTopics: brokers.reduce(into: []) { $0.formUnion($1.systemTopics) })

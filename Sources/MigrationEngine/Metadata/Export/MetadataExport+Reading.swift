@@ -6,10 +6,12 @@ extension MetadataExport {
     /// - Parameters:
     ///   - data: the file's bytes.
     ///   - source: a label for errors, usually the path.
-    /// - Throws: ``MetadataFormatError`` naming the byte offset of a syntax error or the key path of a bad value.
+    /// - Throws: ``MetadataFormatError`` naming the byte offset of a syntax error or the key path of a bad value
+    ///   (a number outside the range RocketMQ stores it in, a broker listed twice).
     public static func read(_ data: Data, source: String) throws(MetadataFormatError) -> MetadataExport {
         let shape = try JSONFile.decode(ExportFileShape.self, from: data, source: source)
         var export = try Self.interpret(shape, source: source)
+        try export.validate(source: source, prefix: export.origin == .exportScript ? "metadata." : "")
         export.removeSystemResources()
         return export
     }

@@ -21,6 +21,7 @@ extension MetadataExport {
             guard let (topic, group) = OffsetKey.split(key) else { return false }
             return isUserTopic(topic) && isUserGroup(group)
         }
+        ferry.orderTopicConfs = ferry.orderTopicConfs?.filter { isUserTopic($0.key) }
         self.ferry = ferry
     }
 }

@@ -38,11 +38,9 @@ public struct AclAccount: Sendable, Codable, Hashable, CustomStringConvertible {
 
     /// The account with its secret masked.
     public var description: String {
-        "AclAccount(accessKey: \(self.accessKey), secretKey: \(Self.mask(self.secretKey)), admin: \(self.admin))"
+        "AclAccount(accessKey: \(self.accessKey), secretKey: \(Self.secretMask), admin: \(self.admin))"
     }
 
-    /// `******` plus the last two characters for secrets longer than 8, else only stars.
-    public static func mask(_ secret: String) -> String {
-        secret.count > 8 ? "******" + secret.suffix(2) : "******"
-    }
+    /// What stands for a secret wherever one would be shown: no character of it, nor its length.
+    public static let secretMask = "******"
 }

@@ -18,6 +18,10 @@ public struct FerrySection: Sendable, Codable, Hashable {
     public var aclAccounts: [AclAccount]
     /// ACL 1.0 global white addresses.
     public var globalWhiteAddrs: [String]
+    /// Ordered topics: topic → the source NameServer's `ORDER_TOPIC_CONFIG` value (`broker-a:4;broker-b:4`).
+    /// mqadmin's `updateTopic -o true` keeps the order there, not in the broker's topic config. Absent
+    /// in files written before Ferry read it.
+    public var orderTopicConfs: [String: String]?
 
     /// The version this build writes.
     public static let currentFormatVersion = 1
@@ -27,7 +31,7 @@ public struct FerrySection: Sendable, Codable, Hashable {
         formatVersion: Int = FerrySection.currentFormatVersion, sourceCluster: String,
         brokers: [BrokerReference], perBrokerTopics: [String: [String: BrokerQueues]] = [:],
         perBrokerGroups: [String: [String]] = [:], consumerOffsets: [String: [String: [String: Int64]]] = [:],
-        aclAccounts: [AclAccount] = [], globalWhiteAddrs: [String] = []
+        aclAccounts: [AclAccount] = [], globalWhiteAddrs: [String] = [], orderTopicConfs: [String: String]? = nil
     ) {
         self.formatVersion = formatVersion
         self.sourceCluster = sourceCluster
@@ -37,5 +41,6 @@ public struct FerrySection: Sendable, Codable, Hashable {
         self.consumerOffsets = consumerOffsets
         self.aclAccounts = aclAccounts
         self.globalWhiteAddrs = globalWhiteAddrs
+        self.orderTopicConfs = orderTopicConfs
     }
 }

@@ -38,7 +38,7 @@ public struct MetadataPlan: Sendable, Codable, Hashable {
     /// The plan file's bytes.
     public func encoded() -> Data { JSONFile.encode(self) }
 
-    /// Reads a plan file.
+    /// Reads a plan file, checking its shape and values (``MetadataFormatError`` names the key path).
     public static func read(_ data: Data, source: String) throws(MetadataFormatError) -> MetadataPlan {
         let plan = try JSONFile.decode(MetadataPlan.self, from: data, source: source)
         guard plan.formatVersion <= Self.currentFormatVersion else {
@@ -47,6 +47,7 @@ public struct MetadataPlan: Sendable, Codable, Hashable {
                 "plan format \(plan.formatVersion) is newer than this Ferry reads (\(Self.currentFormatVersion))",
                 keyPath: "formatVersion")
         }
+        try plan.validate(source: source)
         return plan
     }
 }

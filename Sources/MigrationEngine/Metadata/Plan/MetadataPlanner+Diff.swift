@@ -8,17 +8,23 @@ extension MetadataPlanner {
         case .topic:
             item.brokers = brokers
             let existing = brokers.map { broker in (broker, target.topics[broker]?[item.name]) }
-            let desired = item.topic!
+            guard let desired = item.topic else { return item }
             self.decide(&item, existing: existing) { $0.matches(desired) } describe: { $0.queueSummary }
+            if desired.order { Self.planOrderConfig(&item, desired: desired, target: target) }
         case .group:
             item.brokers = brokers
             let existing = brokers.map { broker in (broker, target.groups[broker]?[item.name]) }
-            let desired = item.group!
+            guard let desired = item.group else { return item }
             self.decide(&item, existing: existing) { $0.matches(desired) } describe: { $0.settingsSummary }
         case .aclAccount:
             guard target.aclEnabled else {
                 item.action = .skip
                 item.reason = "the target does not enforce ACL"
+                return item
+            }
+            if let refusal = item.account?.brokerRefusal {
+                item.action = .failed
+                item.reason = refusal
                 return item
             }
             let existing = [("cluster", target.aclAccounts[item.name])]
@@ -29,6 +35,21 @@ extension MetadataPlanner {
             item.action = .create
         }
         return item
+    }
+
+    /// An ordered topic's `ORDER_TOPIC_CONFIG` on the target: each target broker with the topic's write
+    /// queue count, written when the target NameServer lists its configs and holds another value.
+    private static func planOrderConfig(_ item: inout PlanItem, desired: MetadataTopic, target: TargetMetadata) {
+        guard let existing = target.orderTopicConfs else {
+            item.notes.append("the target NameServer did not list ORDER_TOPIC_CONFIG: no order config is written")
+            return
+        }
+        let config = item.brokers.map { "\($0):\(desired.writeQueueNums)" }.joined(separator: ";")
+        item.orderTopicConf = config
+        if existing[item.name] != config, item.action == .unchanged {
+            item.action = .update
+            item.notes.append("ORDER_TOPIC_CONFIG \(existing[item.name] ?? "absent") → \(config)")
+        }
     }
 
     private func decide<T>(

@@ -9,15 +9,15 @@ extension MetadataPlanner {
         var result: [PlanCandidate] = []
         var topicNames: [String: (name: String, readQueues: Int)] = [:]
         var groupNames: [String: String] = [:]
-        for name in export.topics.keys.sorted() {
-            let candidate = await self.topicCandidate(export.topics[name]!, in: source, cluster: cluster, spread: spread)
+        for (name, topic) in export.topics.sorted(by: { $0.key < $1.key }) {
+            let candidate = await self.topicCandidate(topic, in: source, cluster: cluster, spread: spread)
             if candidate.unplanned == nil, let topic = candidate.topic {
                 topicNames[name] = (topic.topicName, topic.readQueueNums)
             }
             result.append(candidate)
         }
-        for name in export.groups.keys.sorted() {
-            let candidate = await self.groupCandidate(export.groups[name]!, in: source, cluster: cluster, spread: spread)
+        for (name, group) in export.groups.sorted(by: { $0.key < $1.key }) {
+            let candidate = await self.groupCandidate(group, in: source, cluster: cluster, spread: spread)
             if candidate.unplanned == nil { groupNames[name] = candidate.name }
             result.append(candidate)
         }
@@ -38,11 +38,18 @@ extension MetadataPlanner {
         let held = source.export.perBrokerQueues(of: topic.topicName)
         let read = held?.read ?? topic.readQueueNums
         let write = held?.write ?? topic.writeQueueNums
+        // `updateTopic -o true` keeps the order in the NameServer's KV, not in the broker's topic config.
+        let sourceOrder = source.export.ferry?.orderTopicConfs?[topic.topicName]
+        var topic = topic
+        var candidate = PlanCandidate(
+            kind: .topic, name: topic.topicName, origin: PlanOrigin(source: source.label, name: topic.topicName))
+        if let sourceOrder, !topic.order {
+            topic.order = true
+            candidate.notes.append("ordered on the source (ORDER_TOPIC_CONFIG \(sourceOrder))")
+        }
         let resource = HookResource(
             kind: .topic, name: topic.topicName, namespace: ResourceNaming.namespace(of: topic.topicName),
             queues: max(read, write), perm: topic.perm, order: topic.order, cluster: cluster)
-        var candidate = PlanCandidate(
-            kind: .topic, name: topic.topicName, origin: PlanOrigin(source: source.label, name: topic.topicName))
         guard let (mapped, change) = await self.mapped(resource, into: &candidate) else { return candidate }
         var desired = topic
         desired.topicName = candidate.name
@@ -77,7 +84,7 @@ extension MetadataPlanner {
         var desired = group
         desired.groupName = candidate.name
         if spread > 1 {
-            desired.retryQueueNums = max(1, (group.retryQueueNums + spread - 1) / spread)
+            desired.retryQueueNums = max(1, Self.divideRoundingUp(group.retryQueueNums, by: spread))
             if desired.retryQueueNums != group.retryQueueNums {
                 candidate.notes.append(
                     "retryQueueNums: cluster total \(group.retryQueueNums) over \(spread) target masters "
@@ -115,8 +122,15 @@ extension MetadataPlanner {
     /// A cluster-total count spread over the target's masters (rounded up); a per-broker count as it is.
     private static func spread(_ count: Int, over brokers: Int, what: String, notes: inout [String]) -> Int {
         guard brokers > 1 else { return count }
-        let perBroker = (count + brokers - 1) / brokers
+        let perBroker = Self.divideRoundingUp(count, by: brokers)
         notes.append("\(what) queues: cluster total \(count) over \(brokers) target masters → \(perBroker) per broker")
         return perBroker
+    }
+
+    /// `ceil(count / by)` for a non-negative `count` and a positive `by`, without the `count + by - 1`
+    /// that overflows for counts near `Int.max`.
+    static func divideRoundingUp(_ count: Int, by divisor: Int) -> Int {
+        let (quotient, remainder) = count.quotientAndRemainder(dividingBy: divisor)
+        return remainder > 0 ? quotient + 1 : quotient
     }
 }

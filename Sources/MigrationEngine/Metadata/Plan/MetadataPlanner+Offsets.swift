@@ -9,9 +9,11 @@ extension MetadataPlanner {
         guard let ferry = source.export.ferry else { return [] }
         let sourceBrokers = ferry.brokers.map(\.brokerName).sorted()
         let targetBrokers = target.brokers.map(\.brokerName)
-        let brokerMap = Dictionary(uniqueKeysWithValues: zip(sourceBrokers, targetBrokers))
+        // A file may list a broker twice; reading rejects it, and a built export cannot hold it, so the
+        // first pairing is kept rather than trapping.
+        let brokerMap = Dictionary(zip(sourceBrokers, targetBrokers), uniquingKeysWith: { first, _ in first })
         var result: [PlanCandidate] = []
-        for key in ferry.consumerOffsets.keys.sorted() {
+        for (key, brokers) in ferry.consumerOffsets.sorted(by: { $0.key < $1.key }) {
             guard let (topic, group) = OffsetKey.split(key), let mappedTopic = topics[topic],
                 let mappedGroup = groups[group]
             else { continue }
@@ -28,7 +30,7 @@ extension MetadataPlanner {
             }
             var laid: [String: [String: Int64]] = [:]
             var dropped = 0
-            for (sourceBroker, queues) in ferry.consumerOffsets[key]! {
+            for (sourceBroker, queues) in brokers {
                 guard let targetBroker = brokerMap[sourceBroker] else {
                     dropped += queues.count
                     continue

@@ -40,7 +40,11 @@ public struct MetadataPlanner: Sendable {
         let items = grouped.values.map { group in
             let merged = self.merge(group)
             // `merge` leaves a planned winner at `.create`; the diff decides what it really is.
-            return merged.action == .create ? self.diff(merged, against: target) : merged
+            var item = merged.action == .create ? self.diff(merged, against: target) : merged
+            // Import needs a secret only to write the account or to see it is unchanged: a plan file is
+            // read by reviewers, so every other account keeps its settings but not its secret.
+            if !item.action.writes, item.action != .unchanged { item.account?.secretKey = "" }
+            return item
         }
         let summaries = sources.map {
             PlanSourceSummary(

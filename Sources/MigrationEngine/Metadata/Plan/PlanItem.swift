@@ -57,6 +57,9 @@ public struct PlanItem: Sendable, Codable, Hashable {
     public var account: AclAccount?
     /// The offsets to write.
     public var offsets: OffsetAssignment?
+    /// For an ordered topic, the target NameServer's `ORDER_TOPIC_CONFIG` value to write
+    /// (`brokerName:writeQueueNums` for each target broker, `;`-separated).
+    public var orderTopicConf: String?
     /// Every change the plan made to the source's settings, each with its reason.
     public var notes: [String]
     /// Why the item is a conflict, skipped or failed.

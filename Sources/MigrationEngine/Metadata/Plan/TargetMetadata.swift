@@ -12,12 +12,15 @@ public struct TargetMetadata: Sendable, Hashable {
     public var aclEnabled: Bool
     /// The target's ACL accounts by access key, when they could be read.
     public var aclAccounts: [String: AclAccount]
+    /// The target NameServer's ordered-topic configs (topic → `brokerName:queues;…`); nil when it did not
+    /// answer GET_KVLIST_BY_NAMESPACE, and then none is written.
+    public var orderTopicConfs: [String: String]?
 
     /// Creates a snapshot.
     public init(
         cluster: String?, brokers: [BrokerReference], topics: [String: [String: MetadataTopic]] = [:],
         groups: [String: [String: MetadataGroup]] = [:], aclEnabled: Bool = false,
-        aclAccounts: [String: AclAccount] = [:]
+        aclAccounts: [String: AclAccount] = [:], orderTopicConfs: [String: String]? = nil
     ) {
         self.cluster = cluster
         self.brokers = brokers.sorted()
@@ -25,5 +28,6 @@ public struct TargetMetadata: Sendable, Hashable {
         self.groups = groups
         self.aclEnabled = aclEnabled
         self.aclAccounts = aclAccounts
+        self.orderTopicConfs = orderTopicConfs
     }
 }
