@@ -211,12 +211,12 @@ let package = Package(
         ),
         .target(
             name: "MigrationStore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["MigrationEngine", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "MigrationStoreTests",
-            dependencies: ["MigrationStore"],
+            dependencies: ["MigrationStore", "MigrationEngine", "RocketMQRemoting"],
             swiftSettings: swiftSettings
         ),
 
