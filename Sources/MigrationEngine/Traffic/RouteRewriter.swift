@@ -17,7 +17,7 @@ public import RocketMQRemoting
 /// * dropped for a topic that is not ordered, so its producers follow the rewritten perms;
 /// * for an ordered topic, rewritten to list exactly the clusters producers write to at the stage: each such
 ///   cluster contributes its own `orderTopicConf` entries, or `brokerName:writeQueueNums` of its writable queues
-///   when it has none; when neither cluster has one, it stays absent.
+///   when it has none; when neither cluster has one, or no cluster producers write to has a queue, it is absent.
 ///
 /// 5.x static-topic mappings (`topicQueueMappingByBroker`) also bypass perms; the merged stages drop them.
 public enum RouteRewriter {
@@ -83,6 +83,6 @@ public enum RouteRewriter {
                     .map { "\($0.brokerName):\($0.writeQueueNums)" }
             }
         }
-        return entries.joined(separator: ";")
+        return entries.isEmpty ? nil : entries.joined(separator: ";")
     }
 }
