@@ -73,9 +73,9 @@ extension TrafficStore {
                             reason: "its stage changed to \(now.map(String.init(describing:)) ?? "nothing") "
                                 + "since the step was planned")
                     } else {
-                        try db.execute(
-                            sql: "UPDATE trafficTopic SET stage = ?, stageChangedAt = ? WHERE taskName = ? AND name = ?",
-                            arguments: [move.to.rawValue, now, name, move.topic])
+                        try db.cachedStatement(
+                            sql: "UPDATE trafficTopic SET stage = ?, stageChangedAt = ? WHERE taskName = ? AND name = ?"
+                        ).execute(arguments: [move.to.rawValue, now, name, move.topic])
                         stages[move.topic] = move.to.rawValue
                         moved += 1
                     }
