@@ -234,6 +234,7 @@ let package = Package(
             dependencies: [
                 "TrafficMigration", "MigrationEngine", "MigrationStore", "RocketMQClient", "RocketMQRemoting",
                 "RocketMQSandbox", .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
