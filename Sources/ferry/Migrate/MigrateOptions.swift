@@ -75,7 +75,7 @@ struct ClusterConnections {
 
 /// Who runs the command, for the audit log: `$USER@host`.
 func currentActor() -> String {
-    let user = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+    let user = ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
     return "\(user)@\(ProcessInfo.processInfo.hostName)"
 }
 
