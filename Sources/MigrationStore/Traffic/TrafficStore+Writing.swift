@@ -9,8 +9,8 @@ extension TrafficStore {
     public func create(
         _ task: MigrationTask, audit: TrafficAuditContext,
         offsets: [String: [ClusterSide: TopicOffsetSnapshot]] = [:], now: Date = Date()
-    ) throws(MigrationStoreError) {
-        try self.write("cannot create task \(task.name)") { db in
+    ) async throws(MigrationStoreError) {
+        try await self.write("cannot create task \(task.name)") { db in
             if try TrafficTaskRecord.exists(db, key: task.name) {
                 throw MigrationStoreError(.taskExists, "task \(task.name) already exists")
             }
@@ -50,9 +50,9 @@ extension TrafficStore {
     public func commit(
         task name: String, direction: StageDirection, outcomes: [StageStepOutcome], audit: TrafficAuditContext,
         offsets: [String: [ClusterSide: TopicOffsetSnapshot]] = [:], now: Date = Date(),
-        beforeCommit: @Sendable () throws -> Void = {}
-    ) throws(MigrationStoreError) -> [StageStepOutcome] {
-        try self.write("cannot commit the \(direction.rawValue) of task \(name)") { db in
+        beforeCommit: @escaping @Sendable () throws -> Void = {}
+    ) async throws(MigrationStoreError) -> [StageStepOutcome] {
+        try await self.write("cannot commit the \(direction.rawValue) of task \(name)") { db in
             guard try TrafficTaskRecord.exists(db, key: name) else {
                 throw MigrationStoreError(.unknownTask, "no task named \(name)")
             }
@@ -129,9 +129,12 @@ extension TrafficStore {
         try db.execute(sql: "UPDATE trafficChange SET token = token + 1 WHERE id = 1")
     }
 
-    func write<T>(_ what: String, _ body: (Database) throws -> T) throws(MigrationStoreError) -> T {
+    /// Runs `body` in one write transaction on GRDB's queue; the caller suspends rather than blocking a thread.
+    func write<T: Sendable>(
+        _ what: String, _ body: @escaping @Sendable (Database) throws -> T
+    ) async throws(MigrationStoreError) -> T {
         do {
-            return try self.database.writer.write(body)
+            return try await self.database.writer.write(body)
         } catch let error as MigrationStoreError {
             throw error
         } catch {

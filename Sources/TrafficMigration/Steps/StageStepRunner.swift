@@ -72,7 +72,7 @@ public struct StageStepRunner: Sendable {
         }
         let moving = outcomes.compactMap { if case .moved(let move) = $0 { move.topic } else { nil } }
         let offsets = await self.clusters?.offsetSnapshots(of: moving, now: self.now()) ?? [:]
-        let committed = try self.store.commit(
+        let committed = try await self.store.commit(
             task: name, direction: direction, outcomes: outcomes, audit: audit, offsets: offsets, now: self.now())
         let report = StageStepReport(
             task: name, direction: direction, outcomes: committed, changeToken: try self.store.changeToken())

@@ -71,7 +71,7 @@ struct MigrateCreateCommand: AsyncParsableCommand {
                     name: name, sourceNameServers: sourceServers, targetNameServers: targetServers,
                     selection: self.selection.selection, extraGroups: self.groups, quietPeriodSeconds: quiet)
                 let offsets = await clusters.offsetSnapshots(of: task.topics.map(\.name), now: Date())
-                try store.create(task, audit: TrafficAuditContext(actor: currentActor(), reason: self.reason), offsets: offsets)
+                try await store.create(task, audit: TrafficAuditContext(actor: currentActor(), reason: self.reason), offsets: offsets)
                 return task
             }
         } catch {

@@ -28,15 +28,15 @@ import Testing
         queueDatas: [QueueData(brokerName: "tgt-a", readQueueNums: 4, writeQueueNums: 4, perm: [.read, .write])],
         brokerDatas: [BrokerData(cluster: "tgt", brokerName: "tgt-a", brokerAddrs: [0: "10.0.1.1:10911"])])
 
-    @Test func killedBeforeCommitKeepsThePreviousStageEverywhere() throws {
+    @Test func killedBeforeCommitKeepsThePreviousStageEverywhere() async throws {
         let path = TrafficStoreTests.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let store = TrafficStore(database: try MigrationDatabase(path: path))
-        try store.create(TrafficStoreTests.task(), audit: TrafficStoreTests.audit)
+        try await store.create(TrafficStoreTests.task(), audit: TrafficStoreTests.audit)
         let before = try Self.routes(store)
         let task = try #require(try store.task(named: "orders"))
-        #expect(throws: MigrationStoreError.self) {
-            try store.commit(
+        await #expect(throws: MigrationStoreError.self) {
+            _ = try await store.commit(
                 task: "orders", direction: .advance,
                 outcomes: StageMachine.plan(task: task, selected: ["a", "b"], direction: .advance),
                 audit: TrafficStoreTests.audit, beforeCommit: { throw Killed() })
@@ -48,15 +48,15 @@ import Testing
         #expect(try Self.routes(restarted) == before)
     }
 
-    @Test func killedAfterCommitServesTheCommittedStageOnRestart() throws {
+    @Test func killedAfterCommitServesTheCommittedStageOnRestart() async throws {
         let path = TrafficStoreTests.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
         var store: TrafficStore? = TrafficStore(database: try MigrationDatabase(path: path))
-        try store?.create(TrafficStoreTests.task(), audit: TrafficStoreTests.audit)
+        try await store?.create(TrafficStoreTests.task(), audit: TrafficStoreTests.audit)
         let task = try #require(try store?.task(named: "orders"))
         for _ in 0..<2 {
             let current = try #require(try store?.task(named: "orders"))
-            _ = try store?.commit(
+            _ = try await store?.commit(
                 task: "orders", direction: .advance,
                 outcomes: StageMachine.plan(task: current, selected: ["a", "b"], direction: .advance),
                 audit: TrafficStoreTests.audit)

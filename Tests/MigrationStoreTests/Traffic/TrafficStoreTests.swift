@@ -17,11 +17,11 @@ import Testing
         FileManager.default.temporaryDirectory.appendingPathComponent("ferry-traffic-\(UUID().uuidString).sqlite").path
     }
 
-    @Test func createdTasksReadBackWithTheirTopicsInOrder() throws {
+    @Test func createdTasksReadBackWithTheirTopicsInOrder() async throws {
         let store = TrafficStore(database: try MigrationDatabase.inMemory())
         #expect(try store.changeToken() == 0)
-        try store.create(Self.task(topics: ["z", "a", "b"]), audit: Self.audit)
-        try store.create(Self.task("billing", topics: ["c"]), audit: Self.audit)
+        try await store.create(Self.task(topics: ["z", "a", "b"]), audit: Self.audit)
+        try await store.create(Self.task("billing", topics: ["c"]), audit: Self.audit)
         #expect(try store.tasks().map(\.name) == ["billing", "orders"])
         #expect(try store.task(named: "orders") == Self.task(topics: ["z", "a", "b"]))
         #expect(try store.task(named: "nope") == nil)
@@ -32,26 +32,26 @@ import Testing
         #expect(history.first?.reason == "window 42")
     }
 
-    @Test func duplicateTaskOrTopicIsRefusedAndWritesNothing() throws {
+    @Test func duplicateTaskOrTopicIsRefusedAndWritesNothing() async throws {
         let store = TrafficStore(database: try MigrationDatabase.inMemory())
-        try store.create(Self.task(), audit: Self.audit)
-        #expect { try store.create(Self.task(topics: ["x"]), audit: Self.audit) } throws: {
+        try await store.create(Self.task(), audit: Self.audit)
+        await #expect { try await store.create(Self.task(topics: ["x"]), audit: Self.audit) } throws: {
             ($0 as? MigrationStoreError)?.code == .taskExists
         }
-        #expect { try store.create(Self.task("other", topics: ["x", "a"]), audit: Self.audit) } throws: {
+        await #expect { try await store.create(Self.task("other", topics: ["x", "a"]), audit: Self.audit) } throws: {
             ($0 as? MigrationStoreError)?.code == .topicInOtherTask
         }
         #expect(try store.tasks().map(\.name) == ["orders"])
         #expect(try store.changeToken() == 1)
     }
 
-    @Test func commitMovesStagesWritesAuditAndBumpsTheTokenOnce() throws {
+    @Test func commitMovesStagesWritesAuditAndBumpsTheTokenOnce() async throws {
         let store = TrafficStore(database: try MigrationDatabase.inMemory())
-        try store.create(Self.task(), audit: Self.audit)
+        try await store.create(Self.task(), audit: Self.audit)
         let task = try #require(try store.task(named: "orders"))
         let plan = StageMachine.plan(task: task, selected: ["a", "b"], direction: .advance)
         let snapshot = TopicOffsetSnapshot(maxOffsetTotal: 17, takenAt: Date(timeIntervalSince1970: 1_000))
-        let outcomes = try store.commit(
+        let outcomes = try await store.commit(
             task: "orders", direction: .advance, outcomes: plan, audit: Self.audit,
             offsets: ["a": [.source: snapshot, .target: TopicOffsetSnapshot(
                 maxOffsetTotal: nil, unavailableReason: "unreachable", takenAt: snapshot.takenAt)]])
@@ -67,29 +67,29 @@ import Testing
         #expect(rows.last?.outcome == .committed)
     }
 
-    @Test func aMovePlannedOnAStaleStageIsRefusedInsideTheTransaction() throws {
+    @Test func aMovePlannedOnAStaleStageIsRefusedInsideTheTransaction() async throws {
         let store = TrafficStore(database: try MigrationDatabase.inMemory())
-        try store.create(Self.task(), audit: Self.audit)
+        try await store.create(Self.task(), audit: Self.audit)
         let task = try #require(try store.task(named: "orders"))
         let plan = StageMachine.plan(task: task, selected: ["a"], direction: .advance)
-        _ = try store.commit(task: "orders", direction: .advance, outcomes: plan, audit: Self.audit)
-        let again = try store.commit(task: "orders", direction: .advance, outcomes: plan, audit: Self.audit)
+        _ = try await store.commit(task: "orders", direction: .advance, outcomes: plan, audit: Self.audit)
+        let again = try await store.commit(task: "orders", direction: .advance, outcomes: plan, audit: Self.audit)
         #expect(again == [.refused(topic: "a", stage: .dualRead, reason: "its stage changed to dual-read since the step was planned")])
         #expect(try store.task(named: "orders")?.topics.first?.stage == .dualRead)
         #expect(try store.changeToken() == 2)
         #expect(try store.history(task: "orders", topics: ["a"]).last?.outcome == .refused)
     }
 
-    @Test func refusedOutcomesAreAuditedButMoveNothing() throws {
+    @Test func refusedOutcomesAreAuditedButMoveNothing() async throws {
         let store = TrafficStore(database: try MigrationDatabase.inMemory())
-        try store.create(Self.task(), audit: Self.audit)
+        try await store.create(Self.task(), audit: Self.audit)
         let refused = StageStepOutcome.refused(topic: "a", stage: .initial, reason: "gate: maintenance window")
-        _ = try store.commit(task: "orders", direction: .advance, outcomes: [refused], audit: Self.audit)
+        _ = try await store.commit(task: "orders", direction: .advance, outcomes: [refused], audit: Self.audit)
         #expect(try store.changeToken() == 1)
         let row = try #require(try store.history(task: "orders", topics: ["a"]).last)
         #expect(row.outcome == .refused)
         #expect(row.reason == "gate: maintenance window")
-        #expect { try store.commit(task: "nope", direction: .advance, outcomes: [], audit: Self.audit) } throws: {
+        await #expect { try await store.commit(task: "nope", direction: .advance, outcomes: [], audit: Self.audit) } throws: {
             ($0 as? MigrationStoreError)?.code == .unknownTask
         }
     }

@@ -25,7 +25,17 @@ import Testing
         }
     }
 
-    static func run(_ arguments: [String]) throws -> Run {
+    /// Runs `ferry` on a dispatch thread: waiting for it on a cooperative thread could starve the in-process
+    /// sandbox clusters it talks to on this 2-core machine.
+    static func run(_ arguments: [String]) async throws -> Run {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try Self.runBlocking(arguments) })
+            }
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String]) throws -> Run {
         let process = Process()
         process.executableURL = Self.ferry
         process.arguments = arguments
@@ -52,28 +62,28 @@ import Testing
             let source = sandbox.source.nameServerAddress
             let target = sandbox.target.nameServerAddress
 
-            let created = try Self.run([
+            let created = try await Self.run([
                 "migrate", "create", "shop", "--source", source, "--target", target, "--quiet-period", "2m",
                 "--state", state, "orders", "aud*",
             ])
             #expect(created.status == 0, "\(created.error)")
             #expect(created.output.contains("created task shop: 2 topic(s) at stage 0 initial"))
             #expect(created.output.contains("orders (ordered)  billing"))
-            let again = try Self.run(["migrate", "create", "shop", "--source", source, "--target", target, "--state", state, "--all"])
+            let again = try await Self.run(["migrate", "create", "shop", "--source", source, "--target", target, "--state", state, "--all"])
             #expect(again.status == 2)
             #expect(again.error.contains("task shop already exists"))
 
-            #expect(try Self.run(["migrate", "advance", "shop", "orders", "--state", state]).status == 0)
-            let all = try Self.run(["migrate", "advance", "shop", "--all", "--state", state, "--reason", "window 7"])
+            #expect(try await Self.run(["migrate", "advance", "shop", "orders", "--state", state]).status == 0)
+            let all = try await Self.run(["migrate", "advance", "shop", "--all", "--state", state, "--reason", "window 7"])
             #expect(all.status == 0)
             #expect(all.output.contains("audit: initial → dual-read"))
             #expect(all.output.contains("orders: dual-read → dual-read-write"))
-            let refused = try Self.run(["migrate", "rollback", "shop", "audit", "nope*", "--state", state])
+            let refused = try await Self.run(["migrate", "rollback", "shop", "audit", "nope*", "--state", state])
             #expect(refused.status == 1)
             #expect(refused.output.contains("audit: dual-read → initial"))
             #expect(refused.output.contains("nope*: refused — matches no topic of task shop"))
 
-            let status = try Self.run(["migrate", "status", "shop", "--json", "--state", state]).json()
+            let status = try await Self.run(["migrate", "status", "shop", "--json", "--state", state]).json()
             #expect(status["quietPeriodSeconds"] as? Int == 120)
             let rows = try #require(status["topics"] as? [[String: Any]])
             #expect(rows.map { $0["topic"] as? String } == ["audit", "orders"])
@@ -82,21 +92,21 @@ import Testing
             let ordersTarget = try #require(rows[1]["target"] as? [String: Any])
             #expect(ordersTarget["producers"] as? Bool == true)
             #expect(ordersTarget["messagesSinceStageChange"] as? Int == 0)
-            let text = try Self.run(["migrate", "status", "shop", "ord*", "--state", state])
+            let text = try await Self.run(["migrate", "status", "shop", "ord*", "--state", state])
             #expect(text.output.contains("orders  2 dual-read-write  yes      both       both"))
 
-            let history = try Self.run(["migrate", "history", "shop", "orders", "--json", "--state", state]).json()
+            let history = try await Self.run(["migrate", "history", "shop", "orders", "--json", "--state", state]).json()
             let entries = try #require(history["entries"] as? [[String: Any]])
             #expect(entries.map { $0["action"] as? String } == ["create", "advance", "advance"])
             #expect(entries.last?["reason"] as? String == "window 7")
             #expect(entries.last?["toStage"] as? Int == 2)
 
-            let preview = try Self.run(["migrate", "preview", "shop", "orders", "--json", "--state", state]).json()
+            let preview = try await Self.run(["migrate", "preview", "shop", "orders", "--json", "--state", state]).json()
             let route = try #require((preview["routes"] as? [[String: Any]])?.first)
             #expect(route["toStage"] as? Int == 3)
             let queues = try #require((route["route"] as? [String: Any])?["queueDatas"] as? [[String: Any]])
             #expect(queues.map { $0["perm"] as? Int } == [4, 4, 6])
-            let historyAfter = try Self.run(["migrate", "history", "shop", "--state", state])
+            let historyAfter = try await Self.run(["migrate", "history", "shop", "--state", state])
             #expect(historyAfter.output.split(separator: "\n").count == 6, "preview writes nothing")
         }
     }
@@ -109,7 +119,7 @@ import Testing
             try await sandbox.createTopic("orders", on: sandbox.source)
             let clash = try await SandboxCluster.start(
                 name: "Clash", brokerNames: ["source-b"], logger: SandboxClusters.logger)
-            let run = try Self.run([
+            let run = try await Self.run([
                 "migrate", "create", "x", "--source", sandbox.source.nameServerAddress, "--target",
                 clash.nameServerAddress, "--state", state, "--all",
             ])

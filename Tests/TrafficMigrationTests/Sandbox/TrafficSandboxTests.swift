@@ -54,7 +54,7 @@ import TrafficMigration
                 name: "t", sourceNameServers: [sandbox.source.nameServerAddress],
                 targetNameServers: [sandbox.target.nameServerAddress],
                 topics: [MigrationTopic(name: "orders", groups: [], ordered: false)])
-            try store.create(task, audit: Self.audit, offsets: await clusters.offsetSnapshots(of: ["orders"], now: Date()))
+            try await store.create(task, audit: Self.audit, offsets: await clusters.offsetSnapshots(of: ["orders"], now: Date()))
             try await sandbox.send(3, to: "orders", on: sandbox.source)
             let reporter = TrafficStatusReporter(store: store, clusters: clusters)
             var row = try #require(try await reporter.status(task: "t", selection: .all).topics.first)

@@ -11,9 +11,9 @@ import TrafficMigration
         }
     }
 
-    static func store() throws -> TrafficStore {
+    static func store() async throws -> TrafficStore {
         let store = TrafficStore(database: try MigrationDatabase.inMemory())
-        try store.create(
+        try await store.create(
             MigrationTask(
                 name: "t", sourceNameServers: ["s:9876"], targetNameServers: ["t:9876"],
                 topics: [
@@ -30,7 +30,7 @@ import TrafficMigration
         source.update { $0.offsets = ["a": 25] }
         let target = FakeCluster(brokers: ["tgt"])
         let reporter = TrafficStatusReporter(
-            store: try Self.store(), clusters: TrafficClusters(source: source, target: target), clientAccess: ProxyAccess())
+            store: try await Self.store(), clusters: TrafficClusters(source: source, target: target), clientAccess: ProxyAccess())
         let status = try await reporter.status(task: "t", selection: .all)
         let a = status.topics[0]
         #expect(a.stage == "cutting-over" && a.stageNumber == 3 && a.ordered)
@@ -53,7 +53,7 @@ import TrafficMigration
         let source = FakeCluster(brokers: ["src"])
         let target = FakeCluster(brokers: ["tgt"])
         source.update { $0.down = true }
-        let reporter = TrafficStatusReporter(store: try Self.store(), clusters: TrafficClusters(source: source, target: target))
+        let reporter = TrafficStatusReporter(store: try await Self.store(), clusters: TrafficClusters(source: source, target: target))
         let status = try await reporter.status(task: "t", selection: .selectors([TopicSelector("*")]))
         #expect(status.topics.allSatisfy { $0.source.unavailableReason == "source unreachable: connect failed" })
         #expect(source.calls == 1)

@@ -12,7 +12,7 @@ import TrafficMigration
         defer { try? FileManager.default.removeItem(atPath: path) }
         let names = (0..<10_000).map { "topic-\($0)" }
         let audit = TrafficAuditContext(actor: "stress")
-        try TrafficStore(database: try MigrationDatabase(path: path)).create(
+        try await TrafficStore(database: try MigrationDatabase(path: path)).create(
             MigrationTask(
                 name: "big", sourceNameServers: ["s:9876"], targetNameServers: ["t:9876"],
                 topics: names.map { MigrationTopic(name: $0, groups: ["g\(Int($0.dropFirst(6))! % 50)"], ordered: false) }),

@@ -8,9 +8,9 @@ import TrafficMigration
 @Suite struct StageStepRunnerTests {
     static let audit = TrafficAuditContext(actor: "ops@host", reason: "test")
 
-    static func store(topics: [String] = ["a", "b", "c"]) throws -> TrafficStore {
+    static func store(topics: [String] = ["a", "b", "c"]) async throws -> TrafficStore {
         let store = TrafficStore(database: try MigrationDatabase.inMemory())
-        try store.create(
+        try await store.create(
             MigrationTask(
                 name: "t", sourceNameServers: ["s:9876"], targetNameServers: ["t:9876"],
                 topics: topics.map { MigrationTopic(name: $0, groups: ["g"], ordered: false) }),
@@ -23,7 +23,7 @@ import TrafficMigration
     }
 
     @Test func everySelectedTopicMovesAndIsCommitted() async throws {
-        let store = try Self.store()
+        let store = try await Self.store()
         let runner = StageStepRunner(store: store)
         let report = try await runner.run(task: "t", selection: .all, direction: .advance, audit: Self.audit)
         #expect(report.everyTopicMoved)
@@ -33,7 +33,7 @@ import TrafficMigration
     }
 
     @Test func checkAndGateRefusalsKeepTheCommittedStage() async throws {
-        let store = try Self.store()
+        let store = try await Self.store()
         let stepGuard = ScriptedGuard(refuseAtCheck: ["a"], refuseAtGate: ["b"])
         let runner = StageStepRunner(store: store, stepGuard: stepGuard)
         let report = try await runner.run(
@@ -50,7 +50,7 @@ import TrafficMigration
     }
 
     @Test func unmatchedSelectorsAndImpossibleStepsAreRefused() async throws {
-        let store = try Self.store()
+        let store = try await Self.store()
         let report = try await StageStepRunner(store: store).run(
             task: "t", selection: .selectors([TopicSelector("a"), TopicSelector("x*")]), direction: .rollback,
             audit: Self.audit)
@@ -65,7 +65,7 @@ import TrafficMigration
     }
 
     @Test func aBrokerNameInBothClustersBlocksAdvanceButNotRollback() async throws {
-        let store = try Self.store()
+        let store = try await Self.store()
         let (source, target) = Self.clusters()
         let clusters = TrafficClusters(source: source, target: target)
         _ = try await StageStepRunner(store: store).run(task: "t", selection: .all, direction: .advance, audit: Self.audit)
@@ -86,7 +86,7 @@ import TrafficMigration
     }
 
     @Test func offsetsAreSnapshottedAtTheStageChangeAndAnOutageIsNoted() async throws {
-        let store = try Self.store()
+        let store = try await Self.store()
         let (source, target) = Self.clusters()
         source.update { $0.offsets = ["a": 100, "b": 7] }
         target.update { $0.offsets = ["a": 3] }
@@ -116,7 +116,7 @@ import TrafficMigration
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let store = TrafficStore(database: try MigrationDatabase(path: path))
-        try store.create(
+        try await store.create(
             MigrationTask(
                 name: "t", sourceNameServers: ["s"], targetNameServers: ["t"],
                 topics: [MigrationTopic(name: "a", groups: ["g"], ordered: true)]),
