@@ -11,6 +11,14 @@ public struct PreviewRoute: Sendable, Equatable {
     public var to: MigrationStage
     /// The route clients would get at `to`; `nil` means TOPIC_NOT_EXIST.
     public var route: TopicRouteData?
+
+    /// Makes a preview entry.
+    public init(topic: String, from: MigrationStage, to: MigrationStage, route: TopicRouteData?) {
+        self.topic = topic
+        self.from = from
+        self.to = to
+        self.route = route
+    }
 }
 
 /// The dry-run twin of ``StageStepRunner``: plans the same step, asks the clusters for the current routes and
