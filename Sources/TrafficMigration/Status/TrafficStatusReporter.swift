@@ -7,7 +7,8 @@ public import MigrationStore
 /// clients column from ``TopicClientAccess``.
 ///
 /// A cluster that cannot be reached is said so in every row (``TrafficSideStatus/unavailableReason``); it is
-/// probed once, so an outage costs one timeout, not one per topic.
+/// probed once, so an outage costs one timeout, not one per topic. Offsets are read
+/// ``TrafficClusters/offsetReadConcurrency`` topics at a time.
 public struct TrafficStatusReporter: Sendable {
     /// The state.
     public var store: TrafficStore
@@ -37,20 +38,18 @@ public struct TrafficStatusReporter: Sendable {
         }
         let snapshots = try self.store.offsetSnapshots(task: name)
         let changedAt = try self.store.stageChangedAt(task: name)
-        var unreachable: [ClusterSide: String] = [:]
+        var current: [ClusterSide: [String: TrafficClusters.OffsetReading]] = [:]
         if let clusters = self.clusters {
             for side in ClusterSide.allCases {
-                do { _ = try await clusters.reader(side).brokerNames() } catch {
-                    unreachable[side] = "\(side.rawValue) unreachable: \(error)"
-                }
+                current[side] = await clusters.maxOffsetTotals(topics.map(\.name), side: side)
             }
         }
         var rows: [TrafficStatusRow] = []
         for topic in topics {
             var sides: [ClusterSide: TrafficSideStatus] = [:]
             for side in ClusterSide.allCases {
-                let (messages, reason) = await self.messages(
-                    topic: topic.name, side: side, snapshot: snapshots[topic.name]?[side], unreachable: unreachable[side])
+                let (messages, reason) = self.messages(
+                    now: current[side]?[topic.name], snapshot: snapshots[topic.name]?[side])
                 sides[side] = TrafficSideStatus(
                     producers: topic.stage.producerSides.contains(side),
                     consumers: topic.stage.consumerSides.contains(side), messagesSinceStageChange: messages,
@@ -72,20 +71,19 @@ public struct TrafficStatusReporter: Sendable {
         producers: false, consumers: false, messagesSinceStageChange: nil, unavailableReason: nil)
 
     private func messages(
-        topic: String, side: ClusterSide, snapshot: TopicOffsetSnapshot?, unreachable: String?
-    ) async -> (Int64?, String?) {
-        guard let clusters = self.clusters else { return (nil, "clusters not asked") }
-        if let unreachable { return (nil, unreachable) }
+        now: TrafficClusters.OffsetReading?, snapshot: TopicOffsetSnapshot?
+    ) -> (Int64?, String?) {
+        let total: Int64
+        switch now {
+        case nil: return (nil, "clusters not asked")
+        case .unavailable(let reason)?: return (nil, reason)
+        case .total(let value)?: total = value
+        }
         guard let base = snapshot?.maxOffsetTotal else {
             return (nil, snapshot?.unavailableReason ?? "no offsets were taken at the last stage change")
         }
-        do {
-            let now = try await clusters.reader(side).maxOffsetTotal(topic)
-            let (delta, overflow) = now.subtractingReportingOverflow(base)
-            if overflow || delta < 0 { return (nil, "offsets went back since the last stage change (topic recreated?)") }
-            return (delta, nil)
-        } catch {
-            return (nil, "\(side.rawValue): \(error)")
-        }
+        let (delta, overflow) = total.subtractingReportingOverflow(base)
+        if overflow || delta < 0 { return (nil, "offsets went back since the last stage change (topic recreated?)") }
+        return (delta, nil)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import MigrationEngine
 import MigrationStore
+import Synchronization
 import Testing
 import TrafficMigration
 
@@ -60,5 +61,26 @@ import TrafficMigration
         await #expect(throws: TrafficMigrationError.self) {
             try await reporter.status(task: "nope", selection: .all)
         }
+    }
+
+    @Test func offsetsAreReadConcurrentlyWithABound() async throws {
+        let store = TrafficStore(database: try MigrationDatabase.inMemory())
+        let names = (0..<100).map { "t\($0)" }
+        try await store.create(
+            MigrationTask(
+                name: "many", sourceNameServers: ["s:1"], targetNameServers: ["t:1"],
+                topics: names.map { MigrationTopic(name: $0, groups: [], ordered: false) }),
+            audit: TrafficAuditContext(actor: "test"))
+        let source = FakeCluster(brokers: ["src"])
+        let target = FakeCluster(brokers: ["tgt"])
+        source.update {
+            $0.offsetDelay = .milliseconds(20)
+            for name in names { $0.offsets[name] = 7 }
+        }
+        let snapshots = await TrafficClusters(source: source, target: target).offsetSnapshots(of: names, now: Date())
+        #expect(snapshots.count == 100)
+        #expect(snapshots.values.allSatisfy { $0[.source]?.maxOffsetTotal == 7 && $0[.target]?.maxOffsetTotal == 0 })
+        let most = source.state.withLock { $0.maxInFlight }
+        #expect(most > 1 && most <= TrafficClusters.offsetReadConcurrency)
     }
 }
