@@ -25,26 +25,14 @@ extension TrafficClusters {
             for topic in topics { readings[topic] = reason }
             return readings
         }
-        return await withTaskGroup(of: (String, OffsetReading).self) { group in
-            var pending = topics.makeIterator()
-            let read = { @Sendable (topic: String) async -> (String, OffsetReading) in
-                do {
-                    return (topic, .total(try await reader.maxOffsetTotal(topic)))
-                } catch {
-                    return (topic, .unavailable("\(side.rawValue): \(error)"))
-                }
+        let readings = try? await boundedConcurrentMap(topics, limit: Self.offsetReadConcurrency) { topic in
+            do {
+                return OffsetReading.total(try await reader.maxOffsetTotal(topic))
+            } catch {
+                return OffsetReading.unavailable("\(side.rawValue): \(error)")
             }
-            for _ in 0..<Self.offsetReadConcurrency {
-                guard let topic = pending.next() else { break }
-                group.addTask { await read(topic) }
-            }
-            var readings: [String: OffsetReading] = [:]
-            while let (topic, reading) = await group.next() {
-                readings[topic] = reading
-                if let next = pending.next() { group.addTask { await read(next) } }
-            }
-            return readings
         }
+        return readings ?? [:]
     }
 
     /// Each topic's max-offset total on both clusters now, for the store's snapshot at a stage change.

@@ -5,6 +5,8 @@ public import MigrationEngine
 public struct MigrationTaskResolver: Sendable {
     /// The most topics one task may hold (a bound on the state a typo like `--all` on a huge cluster can create).
     public static let maximumTopics = 100_000
+    /// How many topics' groups are read from the source at once.
+    public static let readConcurrency = 16
 
     /// The source cluster.
     public var source: any TrafficClusterReader
@@ -52,10 +54,14 @@ public struct MigrationTaskResolver: Sendable {
                 .tooManyTopics, "\(selected.count) topics selected; a task holds at most \(Self.maximumTopics)")
         }
         let ordered = try await self.source.orderedTopics()
-        var topics: [MigrationTopic] = []
-        for topic in selected {
-            let groups = Set(try await self.source.groupsConsuming(topic)).union(extraGroups).sorted()
-            topics.append(MigrationTopic(name: topic, groups: groups, ordered: ordered.contains(topic)))
+        let source = self.source
+        let consuming = try await boundedConcurrentMap(selected, limit: Self.readConcurrency) {
+            try await source.groupsConsuming($0)
+        }
+        let topics = selected.map { topic in
+            MigrationTopic(
+                name: topic, groups: Set(consuming[topic] ?? []).union(extraGroups).sorted(),
+                ordered: ordered.contains(topic))
         }
         return MigrationTask(
             name: name, sourceNameServers: sourceNameServers, targetNameServers: targetNameServers, topics: topics,

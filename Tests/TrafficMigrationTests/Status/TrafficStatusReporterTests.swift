@@ -74,7 +74,7 @@ import TrafficMigration
         let source = FakeCluster(brokers: ["src"])
         let target = FakeCluster(brokers: ["tgt"])
         source.update {
-            $0.offsetDelay = .milliseconds(20)
+            $0.delay = .milliseconds(20)
             for name in names { $0.offsets[name] = 7 }
         }
         let snapshots = await TrafficClusters(source: source, target: target).offsetSnapshots(of: names, now: Date())

@@ -17,8 +17,9 @@ final class FakeCluster: TrafficClusterReader {
         var brokers: Set<String> = []
         var down = false
         var calls = 0
-        /// When set, `maxOffsetTotal` takes this long, and the most calls in flight at once are counted.
-        var offsetDelay: Duration?
+        /// When set, `maxOffsetTotal` and `groupsConsuming` take this long, and the most calls in flight at
+        /// once are counted.
+        var delay: Duration?
         var inFlight = 0
         var maxInFlight = 0
     }
@@ -53,16 +54,23 @@ final class FakeCluster: TrafficClusterReader {
     func topicNames() async throws -> [String] { try self.read { $0.routes.keys.sorted() } }
     func route(_ topic: String) async throws -> TopicRouteData? { try self.read { $0.routes[topic] } }
     func orderedTopics() async throws -> Set<String> { try self.read { $0.ordered } }
-    func groupsConsuming(_ topic: String) async throws -> [String] { try self.read { $0.groups[topic] ?? [] } }
+    func groupsConsuming(_ topic: String) async throws -> [String] {
+        try await self.slowly()
+        return try self.read { $0.groups[topic] ?? [] }
+    }
     func maxOffsetTotal(_ topic: String) async throws -> Int64 {
-        guard let delay = self.state.withLock({ $0.offsetDelay }) else { return try self.read { $0.offsets[topic] ?? 0 } }
+        try await self.slowly()
+        return try self.read { $0.offsets[topic] ?? 0 }
+    }
+
+    private func slowly() async throws {
+        guard let delay = self.state.withLock({ $0.delay }) else { return }
         self.update {
             $0.inFlight += 1
             $0.maxInFlight = max($0.maxInFlight, $0.inFlight)
         }
         try await Task.sleep(for: delay)
         self.update { $0.inFlight -= 1 }
-        return try self.read { $0.offsets[topic] ?? 0 }
     }
     func brokerNames() async throws -> Set<String> { try self.read { $0.brokers } }
 }
