@@ -32,6 +32,7 @@ extension TrafficClusters {
                 return OffsetReading.unavailable("\(side.rawValue): \(error)")
             }
         }
+        // The body never throws; only cancellation ends the group early, and then nothing is known.
         return readings ?? [:]
     }
 
