@@ -128,4 +128,30 @@ import Testing
             #expect(run.error.contains("broker name source-b exists in both clusters"))
         }
     }
+
+    @Test(.enabled(if: ferry != nil, "the ferry executable is not built next to the tests"))
+    func helpListsTheSurfaceAndBadArgumentsAreRefusedBeforeAnythingRuns() async throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        let help = try await Self.run(["migrate", "--help"])
+        #expect(help.status == 0)
+        for command in ["create", "status", "history", "advance", "rollback", "preview"] {
+            #expect(help.output.contains("  \(command) "), "\(command)")
+        }
+        let noSelection = try await Self.run(["migrate", "advance", "shop", "--state", state])
+        #expect(noSelection.status == 64)
+        #expect(noSelection.error.contains("give topics or --all"))
+        let both = try await Self.run(["migrate", "rollback", "shop", "a", "--all", "--state", state])
+        #expect(both.status == 64)
+        let badServers = try await Self.run(["migrate", "create", "shop", "--source", "nohost", "--target", "t:1", "--all", "--state", state])
+        #expect(badServers.status == 64)
+        #expect(badServers.error.contains("'nohost' is not host:port"))
+        let badQuiet = try await Self.run([
+            "migrate", "create", "shop", "--source", "s:1", "--target", "t:1", "--quiet-period", "8d", "--all", "--state", state,
+        ])
+        #expect(badQuiet.status == 64)
+        let unknown = try await Self.run(["migrate", "status", "nope", "--state", state])
+        #expect(unknown.status == 2)
+        #expect(unknown.error.contains("no task named nope"))
+    }
 }
