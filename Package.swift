@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "RocketMQServer", targets: ["RocketMQServer"]),
         .library(name: "RocketMQSandbox", targets: ["RocketMQSandbox"]),
         .library(name: "HookRuntime", targets: ["HookRuntime"]),
+        .library(name: "TrafficMigration", targets: ["TrafficMigration"]),
         .executable(name: "ferry", targets: ["ferry"]),
         .executable(name: "ferry-bench", targets: ["FerryBench"]),
         .plugin(name: "CheckHooksPlugin", targets: ["CheckHooksPlugin"]),
@@ -214,12 +215,30 @@ let package = Package(
         ),
         .target(
             name: "MigrationStore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["MigrationEngine", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "MigrationStoreTests",
-            dependencies: ["MigrationStore"],
+            dependencies: ["MigrationStore", "MigrationEngine", "RocketMQRemoting"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Traffic migration (stage steps, status, preview over live clusters)
+        .target(
+            name: "TrafficMigration",
+            dependencies: [
+                "MigrationEngine", "MigrationStore", "RocketMQClient", "RocketMQRemoting",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TrafficMigrationTests",
+            dependencies: [
+                "TrafficMigration", "MigrationEngine", "MigrationStore", "RocketMQClient", "RocketMQRemoting",
+                "RocketMQSandbox", .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
 
@@ -234,6 +253,7 @@ let package = Package(
                 "MetadataMigration",
                 "MigrationEngine",
                 "MigrationStore",
+                "TrafficMigration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -77,6 +77,7 @@ public struct MigrationDatabase: Sendable {
                 table.primaryKey(["planHash", "itemKey"])
             }
         }
+        migrator.registerTrafficMigrations()
         return migrator
     }
 

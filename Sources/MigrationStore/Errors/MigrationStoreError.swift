@@ -10,6 +10,9 @@ public struct MigrationStoreError: Error, Sendable, CustomStringConvertible {
             case readFailed
             case writeFailed
             case unknownItem
+            case unknownTask
+            case taskExists
+            case topicInOtherTask
         }
 
         private let base: Base
@@ -25,6 +28,12 @@ public struct MigrationStoreError: Error, Sendable, CustomStringConvertible {
         public static let writeFailed = Code(.writeFailed)
         /// A journal update named an item that the plan's journal does not hold.
         public static let unknownItem = Code(.unknownItem)
+        /// A traffic-migration call named a task the store does not hold.
+        public static let unknownTask = Code(.unknownTask)
+        /// A task with that name already exists.
+        public static let taskExists = Code(.taskExists)
+        /// A topic of a new task already belongs to another task.
+        public static let topicInOtherTask = Code(.topicInOtherTask)
 
         /// The constant's name.
         public var description: String { String(describing: self.base) }

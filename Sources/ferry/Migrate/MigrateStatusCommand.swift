@@ -1,0 +1,52 @@
+import ArgumentParser
+import MigrationEngine
+import MigrationStore
+import TrafficMigration
+
+/// `ferry migrate status NAME [SELECTOR…] [--state FILE] [--json]`.
+struct MigrateStatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Per topic: stage, where producers and consumers go, messages per side since the last stage change.",
+        discussion: """
+            Message counts are the growth of the topic's max offsets on each cluster since the snapshot taken at \
+            its last stage change; an unreachable cluster is named in the output, not an error. The clients \
+            column (on the proxy / still only on the source) is filled from the routing proxy's access records \
+            when available.
+            """
+    )
+
+    @Argument(help: "The task.")
+    var name: String
+
+    @OptionGroup var selection: SelectionOptions
+    @OptionGroup var state: StateOptions
+
+    @Flag(help: "Print JSON (typed, camelCase).")
+    var json = false
+
+    func validate() throws {
+        try self.selection.validate(required: false)
+    }
+
+    func run() async throws {
+        let store = try self.state.store()
+        let status: TrafficStatus
+        do {
+            guard let task = try store.task(named: self.name) else { throw fail("no task named \(self.name)") }
+            status = try await ClusterConnections.with(source: task.sourceNameServers, target: task.targetNameServers) {
+                try await TrafficStatusReporter(store: store, clusters: $0)
+                    .status(task: self.name, selection: self.selection.selection)
+            }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw fail("\(error)")
+        }
+        if self.json {
+            try printJSON(status)
+        } else {
+            for line in TrafficStatusTable.render(status) { print(line) }
+        }
+    }
+}
