@@ -171,7 +171,7 @@ extension RocketMQPushConsumer {
             properties[MessageProperties.originMessageId] = original.clientMessageId
         }
         let reconsumeTimes = Int64(delivered.reconsumeTimes)
-        properties[MessageProperties.reconsumeTime] = "\(reconsumeTimes + 1)"
+        properties[MessageProperties.reconsumeTime] = "\(min(reconsumeTimes + 1, Int64(Int32.max)))"
         properties[MessageProperties.maxReconsumeTimes] = "\(self.configuration.maxReconsumeTimes)"
         properties[MessageProperties.transactionPrepared] = nil
         properties[MessageProperties.delayTimeLevel] = nil

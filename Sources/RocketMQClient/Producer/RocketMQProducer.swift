@@ -72,6 +72,8 @@ public actor RocketMQProducer {
     /// - Throws: ``RocketMQClientError``: `noRoute` when the topic has no writable queue, or the last
     ///   attempt's error after `1 + retryTimesWhenSendFailed` attempts.
     public func send(_ message: RocketMQMessage) async throws -> RocketMQSendResult {
+        var message = message
+        let retryCounts = Self.takeRetryCounts(from: &message)
         let (queues, route) = try await self.publishInfo(topic: message.topic)
         guard !queues.isEmpty else {
             throw RocketMQClientError(.noRoute, "topic \(message.topic) has no writable queue with a master")
@@ -86,7 +88,8 @@ public actor RocketMQProducer {
             lastBroker = queue.brokerName
             guard let address = route.masterAddress(of: queue.brokerName) else { continue }
             do {
-                return try await self.send(message, id: messageId, properties: properties, to: queue, address: address)
+                return try await self.send(
+                    message, id: messageId, properties: properties, retryCounts: retryCounts, to: queue, address: address)
             } catch let error as RocketMQClientError where Self.isRetriable(error) {
                 self.logger.debug(
                     "producer.send.retry",
@@ -168,6 +171,27 @@ public actor RocketMQProducer {
         return queues[abs(self.sendIndex % queues.count)]
     }
 
+    /// A retry message's delivery counts, sent as header fields.
+    struct RetryCounts {
+        var reconsumeTimes: Int32 = 0
+        var maxReconsumeTimes: Int32?
+    }
+
+    /// Java's `sendKernelImpl` moves a `%RETRY%` message's RECONSUME_TIME and MAX_RECONSUME_TIMES properties into
+    /// the header's `reconsumeTimes` / `maxReconsumeTimes`, where the broker reads them; values that are not
+    /// numbers are dropped.
+    static func takeRetryCounts(from message: inout RocketMQMessage) -> RetryCounts {
+        var counts = RetryCounts()
+        guard message.topic.hasPrefix("%RETRY%") else { return counts }
+        if let text = message.properties.removeValue(forKey: MessageProperties.reconsumeTime) {
+            counts.reconsumeTimes = Int32(text) ?? 0
+        }
+        if let text = message.properties.removeValue(forKey: MessageProperties.maxReconsumeTimes) {
+            counts.maxReconsumeTimes = Int32(text)
+        }
+        return counts
+    }
+
     private func wireProperties(of message: RocketMQMessage, messageId: String) -> String {
         var properties = message.properties
         properties[MessageProperties.uniqueClientMessageIdKey] = messageId
@@ -182,6 +206,7 @@ public actor RocketMQProducer {
         _ message: RocketMQMessage,
         id messageId: String,
         properties: String,
+        retryCounts: RetryCounts,
         to queue: MessageQueue,
         address: String
     ) async throws -> RocketMQSendResult {
@@ -192,6 +217,8 @@ public actor RocketMQProducer {
             queueId: queue.queueId,
             bornTimestamp: bornTimestamp,
             properties: properties,
+            reconsumeTimes: retryCounts.reconsumeTimes,
+            maxReconsumeTimes: retryCounts.maxReconsumeTimes,
             brokerName: queue.brokerName
         )
         // SEND_MESSAGE_V2: the header under its one-letter field names `a`…`n`.
