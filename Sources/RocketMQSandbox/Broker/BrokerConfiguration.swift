@@ -14,13 +14,16 @@ struct BrokerConfiguration: Sendable {
     var delayLevelMillis: [Int64]
     /// The largest body accepted by SEND_MESSAGE (`maxMessageSize`, 4 MiB).
     var maxMessageSize: Int = 4 * 1024 * 1024
+    /// The bytes of messages the store keeps; past it the oldest are dropped (see ``MessageStore``).
+    var storeCapacity: Int
     /// When set, every request must be signed by one of these accounts.
     var acl: AccessValidator?
 
     init(
         clusterName: String, brokerName: String, brokerAddr: String, nameServerAddr: String,
-        messageDelayLevel: String, acl: AccessValidator?
+        messageDelayLevel: String, acl: AccessValidator?, storeCapacity: Int = SandboxOptions().storeCapacity
     ) {
+        self.storeCapacity = storeCapacity
         self.clusterName = clusterName
         self.brokerName = brokerName
         self.brokerAddr = brokerAddr
@@ -62,8 +65,8 @@ struct BrokerConfiguration: Sendable {
             TopicConfig(topicName: "BenchmarkTest", readQueueNums: 1024, writeQueueNums: 1024, perm: rw),
             TopicConfig(topicName: "OFFSET_MOVED_EVENT", readQueueNums: 1, writeQueueNums: 1, perm: rw),
             TopicConfig(
-                topicName: Self.scheduleTopic, readQueueNums: Int32(self.delayLevelMillis.count),
-                writeQueueNums: Int32(self.delayLevelMillis.count), perm: rw),
+                topicName: Self.scheduleTopic, readQueueNums: Self.scheduleQueueNums,
+                writeQueueNums: Self.scheduleQueueNums, perm: rw),
             TopicConfig(topicName: "\(self.clusterName)_REPLY_TOPIC", readQueueNums: 1, writeQueueNums: 1, perm: rw),
             TopicConfig(topicName: Self.transactionHalfTopic, readQueueNums: 1, writeQueueNums: 1, perm: rw),
         ]
@@ -86,6 +89,13 @@ struct BrokerConfiguration: Sendable {
 
     /// `SCHEDULE_TOPIC_XXXX`: where delayed messages wait, queue `level - 1`.
     static let scheduleTopic = "SCHEDULE_TOPIC_XXXX"
+    /// `SCHEDULE_TOPIC_QUEUE_NUM`: the schedule topic has 18 queues whatever the delay levels.
+    static let scheduleQueueNums: Int32 = 18
+    /// `TopicValidator.NOT_ALLOWED_SEND_TOPIC_SET`: producers may not send to these directly.
+    static let notAllowedSendTopics: Set<String> = [
+        scheduleTopic, transactionHalfTopic, "RMQ_SYS_TRANS_OP_HALF_TOPIC", "TRANS_CHECK_MAX_TIME_TOPIC",
+        "SELF_TEST_TOPIC", "OFFSET_MOVED_EVENT",
+    ]
     /// Where transactional half messages wait.
     static let transactionHalfTopic = "RMQ_SYS_TRANS_HALF_TOPIC"
 

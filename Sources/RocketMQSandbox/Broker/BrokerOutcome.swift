@@ -4,8 +4,11 @@ import RocketMQRemoting
 struct BrokerOutcome: Sendable {
     /// What to register with the NameServer now.
     enum Registration: Sendable, Hashable {
-        /// Every topic (after a broker-permission change).
+        /// Every topic (after a broker-permission change), taking the answer's ordered-topic flags.
         case all
+        /// Every topic, ignoring the answer's ordered-topic flags (a retry or DLQ topic created by a send-back:
+        /// `createTopicInSendMessageBackMethod` → `registerBrokerAll(false, true, true)`).
+        case allKeepingOrder
         /// One new or changed topic (`registerIncrementBrokerData`).
         case topic(String)
     }

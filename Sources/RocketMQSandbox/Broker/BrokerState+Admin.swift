@@ -16,8 +16,8 @@ extension BrokerState {
         case .deleteTopicInBroker:
             let topic = request.ext("topic") ?? ""
             if self.topics.removeValue(forKey: topic) != nil { self.topicsChanged(now: now) }
+            // 4.9.8 cleans the topic's queues but keeps the groups' offsets (`deleteTopic`).
             self.store.deleteTopic(topic)
-            for key in self.consumerOffsets.keys where key.hasPrefix("\(topic)@") { self.consumerOffsets[key] = nil }
             return BrokerOutcome(request, .reply(request))
         case .updateAndCreateSubscriptionGroup:
             guard let json = request.jsonBody, let config = try? SubscriptionGroupConfig(json: json) else {
@@ -72,7 +72,9 @@ extension BrokerState {
             writeQueueNums: Int32(request.ext("writeQueueNums") ?? "") ?? 16,
             perm: PermName(rawValue: Int32(request.ext("perm") ?? "") ?? 6),
             topicFilterType: TopicFilterType(rawValue: request.ext("topicFilterType") ?? "") ?? .singleTag,
-            topicSysFlag: Int32(request.ext("topicSysFlag") ?? "") ?? 0, order: request.ext("order") == "true")
+            topicSysFlag: Int32(request.ext("topicSysFlag") ?? "") ?? 0,
+            // 4.9.8 never takes `order` from the request: it comes from the NameServer (see `registered`).
+            order: false)
         self.topics[topic] = config
         self.topicsChanged(now: now)
         var outcome = BrokerOutcome(request, .reply(request, remark: "not set any response code"))

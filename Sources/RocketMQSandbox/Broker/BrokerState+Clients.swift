@@ -1,8 +1,8 @@
 import RocketMQRemoting
 
 extension BrokerState {
-    /// HEART_BEAT, UNREGISTER_CLIENT, GET_CONSUMER_LIST_BY_GROUP, GET_CONSUMER/PRODUCER_CONNECTION_LIST
-    /// (`ClientManageProcessor`, `ConsumerManageProcessor`, `AdminBrokerProcessor`).
+    /// HEART_BEAT, UNREGISTER_CLIENT, GET_CONSUMER_LIST_BY_GROUP, GET_CONSUMER/PRODUCER_CONNECTION_LIST,
+    /// GET_ALL_PRODUCER_INFO (`ClientManageProcessor`, `ConsumerManageProcessor`, `AdminBrokerProcessor`).
     mutating func handleClients(_ request: RemotingCommand, connection: Connection, now: Int64) -> BrokerOutcome {
         switch request.requestCode {
         case .heartBeat:
@@ -33,6 +33,8 @@ extension BrokerState {
                 "subscriptionTable": .map(info.subscriptions, key: { .string($0) }, value: { info.subscriptions[$0]! }),
             ])
             return BrokerOutcome(request, .reply(request, body: json.body()))
+        case .getAllProducerInfo:
+            return BrokerOutcome(request, .reply(request, body: self.producerTable.json.body()))
         default:
             let group = request.ext("producerGroup") ?? ""
             guard let channels = self.clients.producers[group] else {
@@ -40,6 +42,24 @@ extension BrokerState {
             }
             return BrokerOutcome(request, .reply(request, body: RemotingJSON.fields(["connectionSet": Self.connectionSet(channels)]).body()))
         }
+    }
+
+    /// GET_ALL_PRODUCER_INFO's body (`ProducerManager.getProducerTable`); `remoteIP` is the Java
+    /// `SocketAddress.toString()`, with its leading slash.
+    var producerTable: ProducerTableInfo {
+        ProducerTableInfo(
+            data: OrderedMap(
+                self.clients.producers.keys.sorted().map { group in
+                    let channels = self.clients.producers[group] ?? [:]
+                    return (
+                        group,
+                        channels.keys.sorted().compactMap { channels[$0] }.map { channel in
+                            ProducerInfo(
+                                clientId: channel.clientId, remoteIP: "/\(channel.clientAddr)", language: channel.language,
+                                version: Int32(clamping: channel.version), lastUpdateTimestamp: channel.lastUpdateTimestamp)
+                        }
+                    )
+                }))
     }
 
     private mutating func handleHeartbeat(_ request: RemotingCommand, connection: Connection, now: Int64) -> BrokerOutcome {
@@ -61,7 +81,7 @@ extension BrokerState {
             if let config = self.groups[group],
                 self.createTopicIfAbsent("%RETRY%\(group)", queueNums: config.retryQueueNums, now: now)
             {
-                outcome.registration = .all
+                outcome.registration = .allKeepingOrder
             }
             var subscriptions: [String: RemotingJSON] = [:]
             for subscription in (consumer["subscriptionDataSet"].flatMap { try? $0.array() } ?? []) {

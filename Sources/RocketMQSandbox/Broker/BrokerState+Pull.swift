@@ -78,6 +78,12 @@ extension BrokerState {
             outcome.suspendUntil = now + header.suspendTimeoutMillis
             return outcome
         }
+        self.store.recordRead(messages: result.messages.count, now: now)
+        if code == .success {
+            self.stats.recordGet(
+                topic: header.topic, group: header.consumerGroup, messages: result.messages.count,
+                bytes: result.messages.reduce(0) { $0 + $1.readableBytes }, now: now)
+        }
         let responseHeader = PullMessageResponseHeader(
             nextBeginOffset: result.nextBeginOffset, minOffset: result.minOffset, maxOffset: result.maxOffset)
         var body: ByteBuffer?
@@ -121,7 +127,7 @@ extension BrokerState {
             return .reply(request, ext: ["offset": String(self.store.minOffset(topic: topic, queueId: queueId))])
         case .searchOffsetByTimestamp:
             let timestamp = Int64(request.ext("timestamp") ?? "") ?? 0
-            return .reply(request, ext: ["offset": String(self.store.offset(topic: topic, queueId: queueId, storedAtOrAfter: timestamp))])
+            return .reply(request, ext: ["offset": String(self.store.offset(topic: topic, queueId: queueId, storedAt: timestamp))])
         case .getAllDelayOffset:
             let table = self.delayOffsets.filter { $0.value > 0 }
             let json = RemotingJSON.fields([

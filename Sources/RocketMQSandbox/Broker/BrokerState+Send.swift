@@ -17,6 +17,10 @@ extension BrokerState {
             return BrokerOutcome(
                 request, .reply(request, .noPermission, remark: "the broker[\(self.brokerIP)] sending message is forbidden"))
         }
+        if BrokerConfiguration.notAllowedSendTopics.contains(header.topic) {
+            return BrokerOutcome(
+                request, .reply(request, .noPermission, remark: "Sending message to topic[\(header.topic)] is forbidden."))
+        }
         guard let topicConfig = self.topics[header.topic] else {
             return BrokerOutcome(
                 request,
@@ -47,6 +51,7 @@ extension BrokerState {
             storeTimestamp: now, storeHost: self.storeHost, sysFlag: MessageSysFlag(rawValue: header.sysFlag),
             reconsumeTimes: header.reconsumeTimes)
         let stored = self.putMessage(message)
+        self.stats.recordPut(topic: header.topic, messages: 1, bytes: stored.storeSize, now: now)
         let responseHeader = SendMessageResponseHeader(
             msgId: stored.msgId.description, queueId: queueId, queueOffset: stored.queueOffset)
         return BrokerOutcome(request, .reply(request, ext: responseHeader.extFields))
@@ -151,7 +156,7 @@ extension BrokerState {
         message.storeTimestamp = now
         _ = self.putMessage(message)
         var outcome = BrokerOutcome(request, .reply(request))
-        if created { outcome.registration = .topic(topic) }
+        if created { outcome.registration = .allKeepingOrder }
         return outcome
     }
 

@@ -5,7 +5,7 @@ extension BrokerState {
     func handleStats(_ request: RemotingCommand, now: Int64) -> RemotingCommand {
         switch request.requestCode {
         case .getConsumeStats:
-            return .reply(request, body: self.consumeStatsJSON(group: request.ext("consumerGroup") ?? "", topic: request.ext("topic")).body())
+            return .reply(request, body: self.consumeStatsJSON(group: request.ext("consumerGroup") ?? "", topic: request.ext("topic"), now: now).body())
         case .getTopicStatsInfo:
             let topic = request.ext("topic") ?? ""
             guard let config = self.topics[topic] else {
@@ -41,8 +41,9 @@ extension BrokerState {
         ])
     }
 
-    /// `ConsumeStats` of `group` over `topic`, or over every topic the group has offsets for.
-    func consumeStatsJSON(group: String, topic: String?) -> RemotingJSON {
+    /// `ConsumeStats` of `group` over `topic`, or over every topic the group has offsets for; `consumeTps` is
+    /// the messages per second the group pulled over the last minute (`tpsGroupGetNums`).
+    func consumeStatsJSON(group: String, topic: String?, now: Int64) -> RemotingJSON {
         let topics: [String]
         if let topic, !topic.isEmpty {
             topics = [topic]
@@ -68,22 +69,22 @@ extension BrokerState {
                 ))
             }
         }
-        return .fields(["consumeTps": .double(0), "offsetTable": .object(RemotingJSONObject(members))])
+        let consumeTps = topics.reduce(0) { $0 + self.stats.consumeTps(topic: $1, group: group, now: now) }
+        return .fields(["consumeTps": .double(consumeTps), "offsetTable": .object(RemotingJSONObject(members))])
     }
 
-    /// A minimal but real `GET_BROKER_RUNTIME_INFO` table.
-    func runtimeInfo(now: Int64) -> [String: String] {
-        let messages = self.store.queues.values.reduce(0) { $0 + $1.count }
-        let seconds = max(now - self.bootTimestamp, 0) / 1000
-        return [
-            "brokerVersionDesc": "V4_9_8", "brokerVersion": "409", "bootTimestamp": String(self.bootTimestamp),
-            "msgPutTotalTodayNow": String(messages), "msgGetTotalTodayNow": "0", "msgPutTotalTodayMorning": "0",
-            "msgGetTotalTodayMorning": "0", "msgPutTotalYesterdayMorning": "0", "msgGetTotalYesterdayMorning": "0",
-            "commitLogMinOffset": "0", "commitLogMaxOffset": String(self.store.commitLogMaxOffset),
-            "putTps": "0.0 0.0 ", "getFoundTps": "0.0 0.0 ", "getMissTps": "0.0 0.0 ",
-            "runtime": "[ \(seconds / 86400) days, \(seconds / 3600 % 24) hours, \(seconds / 60 % 60) minutes, \(seconds % 60) seconds ]",
-            "earliestMessageTimeStamp": "-1", "remainHowManyDataToFlush": "0 B", "dispatchMaxBuffer": "0",
-            "putMessageFailedTimes": "0", "startAcceptSendRequestTimeStamp": "0",
-        ]
+    /// VIEW_BROKER_STATS_DATA (`statsName`, `statsKey`): a counter's minute, hour and day snapshots.
+    func handleViewStats(_ request: RemotingCommand, now: Int64) -> RemotingCommand {
+        let name = request.ext("statsName") ?? "", key = request.ext("statsKey") ?? ""
+        guard let snapshots = self.stats.snapshots(name: name, key: key, now: now) else {
+            return .reply(request, .systemError, remark: "The stats <\(name)> <\(key)> not exist")
+        }
+        func item(_ snapshot: StatsItem.Snapshot) -> RemotingJSON {
+            .fields(["avgpt": .double(snapshot.avgpt), "sum": .integer(snapshot.sum), "tps": .double(snapshot.tps)])
+        }
+        let json = RemotingJSON.fields([
+            "statsDay": item(snapshots.day), "statsHour": item(snapshots.hour), "statsMinute": item(snapshots.minute),
+        ])
+        return .reply(request, body: json.body())
     }
 }

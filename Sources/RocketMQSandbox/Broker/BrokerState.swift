@@ -22,12 +22,16 @@ struct BrokerState: Sendable {
     var topicsVersion: DataVersion
     var groups: [String: SubscriptionGroupConfig] = [:]
     var groupsVersion: DataVersion
-    var store = MessageStore()
+    var store: MessageStore
+    /// Per-topic and per-group counters (`BrokerStatsManager`).
+    var stats: BrokerStats
     /// `"topic@group"` → queueId → offset (`ConsumerOffsetManager.offsetTable`).
     var consumerOffsets: [String: [Int32: Int64]] = [:]
     /// delay level → next SCHEDULE_TOPIC_XXXX offset to deliver (`ScheduleMessageService.offsetTable`).
     var delayOffsets: [Int: Int64] = [:]
     var clients = ClientRegistry()
+    /// Orderly consumers' queue locks (LOCK_BATCH_MQ).
+    var queueLocks = RebalanceLocks()
     /// The ACL accounts when ACL is on (UPDATE_AND_CREATE_ACL_CONFIG changes them).
     var acl: AccessValidator?
     /// The broker-config version GET_BROKER_CONFIG reports.
@@ -41,6 +45,8 @@ struct BrokerState: Sendable {
     init(configuration: BrokerConfiguration, now: Int64) {
         self.configuration = configuration
         self.bootTimestamp = now
+        self.store = MessageStore(capacity: configuration.storeCapacity, now: now)
+        self.stats = BrokerStats(clusterName: configuration.clusterName, now: now)
         self.acl = configuration.acl
         self.topicsVersion = DataVersion(timestamp: now, counter: 0)
         self.groupsVersion = DataVersion(timestamp: now, counter: 0)
@@ -60,6 +66,8 @@ struct BrokerState: Sendable {
         switch request.requestCode {
         case .sendMessage, .sendMessageV2:
             return self.handleSend(request, connection: connection, now: now)
+        case .sendBatchMessage:
+            return self.handleSendBatch(request, connection: connection, now: now)
         case .pullMessage:
             return self.handlePull(request, now: now, allowSuspend: true)
         case .consumerSendMsgBack:
@@ -70,10 +78,16 @@ struct BrokerState: Sendable {
             .getAllConsumerOffset, .getAllDelayOffset:
             return BrokerOutcome(request, self.handleOffsets(request))
         case .heartBeat, .unregisterClient, .getConsumerListByGroup, .getConsumerConnectionList,
-            .getProducerConnectionList:
+            .getProducerConnectionList, .getAllProducerInfo:
             return self.handleClients(request, connection: connection, now: now)
         case .getConsumeStats, .getTopicStatsInfo, .getBrokerRuntimeInfo, .queryTopicConsumeByWho:
             return BrokerOutcome(request, self.handleStats(request, now: now))
+        case .viewBrokerStatsData:
+            return BrokerOutcome(request, self.handleViewStats(request, now: now))
+        case .lockBatchMQ, .unlockBatchMQ:
+            return BrokerOutcome(request, self.handleQueueLocks(request, now: now))
+        case .invokeBrokerToResetOffset:
+            return self.handleResetOffset(request)
         case .getBrokerClusterACLInfo, .updateAndCreateACLConfig:
             return BrokerOutcome(request, self.handleACL(request))
         default:

@@ -66,12 +66,14 @@ final class SandboxBroker: RemotingRequestHandler {
     func register(_ registration: BrokerOutcome.Registration = .all) async {
         let (topics, opaque) = self.state.withLock { state in
             switch registration {
-            case .all: (state.registeredTopicConfigs(), state.takeOpaque())
+            case .all, .allKeepingOrder: (state.registeredTopicConfigs(), state.takeOpaque())
             case .topic(let name): (state.registeredTopicConfigs(only: name), state.takeOpaque())
             }
         }
         do {
-            _ = try await self.registrar.register(configuration: self.configuration, topics: topics, opaque: opaque)
+            let response = try await self.registrar.register(
+                configuration: self.configuration, topics: topics, opaque: opaque)
+            if registration != .allKeepingOrder { self.state.withLock { $0.registered(response, now: epochMillis()) } }
         } catch {
             self.logger.info(
                 "sandbox broker registration failed",

@@ -84,7 +84,8 @@ public final class SandboxCluster: Sendable {
             let broker = SandboxBroker(
                 configuration: BrokerConfiguration(
                     clusterName: name, brokerName: brokerName, brokerAddr: "\(options.host):\(socket.port)",
-                    nameServerAddr: nameServerAddress, messageDelayLevel: options.messageDelayLevel, acl: acl),
+                    nameServerAddr: nameServerAddress, messageDelayLevel: options.messageDelayLevel, acl: acl,
+                    storeCapacity: options.storeCapacity),
                 pollInterval: options.pollInterval, logger: logger)
             serverTasks.append(Task { await socket.serve(broker) })
             servers.append(socket)

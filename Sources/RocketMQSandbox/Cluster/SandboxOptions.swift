@@ -21,6 +21,10 @@ public struct SandboxOptions: Sendable {
     /// How often a held pull and the delay service look for work. Default 20 ms.
     public var pollInterval: Duration = .milliseconds(20)
 
+    /// The bytes of messages each broker keeps; past it the oldest are dropped, as a real broker deletes its
+    /// oldest commit-log files when the disk fills, and queues' min offsets move up. Default 512 MiB.
+    public var storeCapacity = 512 * 1024 * 1024
+
     /// The defaults.
     public init() {}
 }

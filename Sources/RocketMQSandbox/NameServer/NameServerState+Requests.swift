@@ -7,14 +7,18 @@ extension NameServerState {
 
     /// Answers one request as a 4.9.8 NameServer does (`DefaultRequestProcessor`, `ClientRequestProcessor`).
     /// Returns `nil` for oneway requests and for unknown codes, which the 4.9.8 NameServer never answers.
-    mutating func handle(_ request: RemotingCommand, now: Int64) -> RemotingCommand? {
+    /// `connectionID` names the connection the request came on (a registration's closing drops the broker).
+    mutating func handle(_ request: RemotingCommand, now: Int64, connectionID: Int? = nil) -> RemotingCommand? {
         let response: RemotingCommand?
         switch request.requestCode {
         case .putKVConfig:
-            if let namespace = request.ext("namespace"), let key = request.ext("key"), let value = request.ext("value") {
-                self.kvTable[namespace, default: [:]][key] = value
+            do {
+                let header = try PutKVConfigRequestHeader(ext: request.extFields ?? [:])
+                self.kvTable[header.namespace, default: [:]][header.key] = header.value
+                response = .reply(request)
+            } catch {
+                response = Self.headerError(request, error)
             }
-            response = .reply(request)
         case .getKVConfig:
             let namespace = request.ext("namespace") ?? "", key = request.ext("key") ?? ""
             if let value = self.kvTable[namespace]?[key] {
@@ -25,8 +29,8 @@ extension NameServerState {
             }
         case .deleteKVConfig:
             if let namespace = request.ext("namespace"), let key = request.ext("key") {
+                // An emptied namespace stays and lists as `{"table":{}}` (`KVConfigManager.deleteKVConfig`).
                 self.kvTable[namespace]?[key] = nil
-                if self.kvTable[namespace]?.isEmpty == true { self.kvTable[namespace] = nil }
             }
             response = .reply(request)
         case .getKVListByNamespace:
@@ -37,7 +41,7 @@ extension NameServerState {
                 response = .reply(request, .queryNotFound, remark: "No config item, Namespace: \(namespace)")
             }
         case .registerBroker:
-            response = self.handleRegisterBroker(request, now: now)
+            response = self.handleRegisterBroker(request, now: now, connectionID: connectionID)
         case .unregisterBroker:
             self.unregisterBroker(
                 clusterName: request.ext("clusterName") ?? "", brokerAddr: request.ext("brokerAddr") ?? "",
@@ -56,8 +60,13 @@ extension NameServerState {
         case .getAllTopicListFromNameserver:
             response = .reply(request, body: Self.topicListJSON(self.topicQueueTable.keys.sorted()).body())
         case .deleteTopicInNamesrv:
-            self.topicQueueTable[request.ext("topic") ?? ""] = nil
-            response = .reply(request)
+            do {
+                let header = try DeleteTopicFromNamesrvRequestHeader(ext: request.extFields ?? [:])
+                self.deleteTopic(header.topic, clusterName: header.clusterName)
+                response = .reply(request)
+            } catch {
+                response = Self.headerError(request, error)
+            }
         case .getTopicsByCluster:
             let brokerNames = self.clusterAddrTable[request.ext("cluster") ?? ""] ?? []
             let topics = self.topicQueueTable.filter { !brokerNames.isDisjoint(with: $0.value.keys) }.keys.sorted()
@@ -83,7 +92,15 @@ extension NameServerState {
         return request.isOneway ? nil : response
     }
 
-    private mutating func handleRegisterBroker(_ request: RemotingCommand, now: Int64) -> RemotingCommand {
+    /// The SYSTEM_ERROR a Java server answers when a request's header does not decode
+    /// (`RemotingCommandException` from `decodeCommandCustomHeader`, `RemotingHelper.exceptionSimpleDesc`).
+    static func headerError(_ request: RemotingCommand, _ error: RemotingError) -> RemotingCommand {
+        .reply(
+            request, .systemError,
+            remark: "org.apache.rocketmq.remoting.exception.RemotingCommandException: \(error.reason)", ext: [:])
+    }
+
+    private mutating func handleRegisterBroker(_ request: RemotingCommand, now: Int64, connectionID: Int?) -> RemotingCommand {
         var topicConfigs: TopicConfigSerializeWrapper?
         if let body = request.body, body.readableBytes > 0 {
             if let crc = request.ext("bodyCrc32").flatMap(Int32.init), crc != 0,
@@ -98,8 +115,9 @@ extension NameServerState {
         let orderTopicConfig = self.registerBroker(
             clusterName: request.ext("clusterName") ?? "", brokerAddr: request.ext("brokerAddr") ?? "",
             brokerName: request.ext("brokerName") ?? "", brokerId: Int64(request.ext("brokerId") ?? "") ?? 0,
-            haServerAddr: request.ext("haServerAddr") ?? "", topicConfigs: topicConfigs, now: now)
-        let body = orderTopicConfig.isEmpty ? nil : Self.kvTableJSON(orderTopicConfig).body()
+            haServerAddr: request.ext("haServerAddr") ?? "", topicConfigs: topicConfigs, now: now,
+            connectionID: connectionID)
+        let body = orderTopicConfig.map { Self.kvTableJSON($0).body() }
         return .reply(request, ext: [:], body: body)
     }
 

@@ -25,6 +25,8 @@ struct NameServerState: Sendable {
         var lastUpdateTimestamp: Int64
         var dataVersion: DataVersion
         var haServerAddr: String
+        /// The connection the registration came on (`BrokerLiveInfo.channel`); its closing drops the broker.
+        var connectionID: Int?
     }
 
     /// The NameServer's KV namespace for ordered-topic configuration.
@@ -48,11 +50,12 @@ struct NameServerState: Sendable {
     }
 
     /// Records a broker registration (`RouteInfoManager.registerBroker`); rebuilds the broker's queue data
-    /// when it is new or its topic-table version changed. Returns the ORDER_TOPIC_CONFIG table.
+    /// when it is new or its topic-table version changed. Returns the ORDER_TOPIC_CONFIG table, `nil` when
+    /// the namespace does not exist.
     mutating func registerBroker(
         clusterName: String, brokerAddr: String, brokerName: String, brokerId: Int64, haServerAddr: String,
-        topicConfigs: TopicConfigSerializeWrapper?, now: Int64
-    ) -> [String: String] {
+        topicConfigs: TopicConfigSerializeWrapper?, now: Int64, connectionID: Int? = nil
+    ) -> [String: String]? {
         self.clusterAddrTable[clusterName, default: []].insert(brokerName)
         var brokerData = self.brokerAddrTable[brokerName] ?? BrokerData(cluster: clusterName, brokerAddrs: [:])
         let firstRegistration = brokerData.brokerAddrs.isEmpty
@@ -73,8 +76,8 @@ struct NameServerState: Sendable {
         }
         self.brokerLiveTable[brokerAddr] = BrokerLive(
             lastUpdateTimestamp: now, dataVersion: topicConfigs?.dataVersion ?? DataVersion(),
-            haServerAddr: haServerAddr)
-        return self.kvTable[Self.orderTopicConfigNamespace] ?? [:]
+            haServerAddr: haServerAddr, connectionID: connectionID)
+        return self.kvTable[Self.orderTopicConfigNamespace]
     }
 
     /// Removes one broker address (`RouteInfoManager.unregisterBroker`, also used on expiry).
@@ -98,7 +101,20 @@ struct NameServerState: Sendable {
     /// Drops every broker address silent for longer than `timeout` ms (`scanNotActiveBroker`); returns them.
     mutating func expireBrokers(now: Int64, timeout: Int64) -> [String] {
         let expired = self.brokerLiveTable.filter { now - $0.value.lastUpdateTimestamp > timeout }.keys.sorted()
-        for brokerAddr in expired {
+        self.removeBrokers(expired)
+        return expired
+    }
+
+    /// Drops at once every broker address that registered on a connection that closed
+    /// (`BrokerHousekeepingService.onChannelClose` → `onChannelDestroy`); returns them.
+    mutating func connectionClosed(id: Int) -> [String] {
+        let closed = self.brokerLiveTable.filter { $0.value.connectionID == id }.keys.sorted()
+        self.removeBrokers(closed)
+        return closed
+    }
+
+    private mutating func removeBrokers(_ addresses: [String]) {
+        for brokerAddr in addresses {
             guard let (brokerName, brokerData) = self.brokerAddrTable.first(where: { $0.value.brokerAddrs.values.contains(brokerAddr) }),
                 let brokerId = brokerData.brokerAddrs.first(where: { $0.value == brokerAddr })?.key
             else {
@@ -108,7 +124,17 @@ struct NameServerState: Sendable {
             self.unregisterBroker(
                 clusterName: brokerData.cluster, brokerAddr: brokerAddr, brokerName: brokerName, brokerId: brokerId)
         }
-        return expired
+    }
+
+    /// DELETE_TOPIC_IN_NAMESRV (`RouteInfoManager.deleteTopic`): with a cluster name only that cluster's
+    /// brokers drop the topic, and the topic goes when no broker is left; without one it goes everywhere.
+    mutating func deleteTopic(_ topic: String, clusterName: String?) {
+        guard let clusterName, !clusterName.isEmpty else {
+            self.topicQueueTable[topic] = nil
+            return
+        }
+        for brokerName in self.clusterAddrTable[clusterName] ?? [] { self.topicQueueTable[topic]?[brokerName] = nil }
+        if self.topicQueueTable[topic]?.isEmpty == true { self.topicQueueTable[topic] = nil }
     }
 
     /// Sets (`add` true: perm 6 as `addWritePermOfBroker`) or clears the WRITE bit of every topic's queues on

@@ -17,11 +17,16 @@ final class SandboxNameServer: RemotingRequestHandler {
     }
 
     func handle(_ request: RemotingCommand, on connection: RemotingConnection) async {
-        let response = self.state.withLock { $0.handle(request, now: epochMillis()) }
+        let response = self.state.withLock { $0.handle(request, now: epochMillis(), connectionID: connection.id) }
         if let response { await connection.send(response) }
     }
 
-    func connectionClosed(_ connection: RemotingConnection) async {}
+    func connectionClosed(_ connection: RemotingConnection) async {
+        let dropped = self.state.withLock { $0.connectionClosed(id: connection.id) }
+        for address in dropped {
+            self.logger.info("sandbox nameserver dropped a broker whose connection closed", metadata: ["broker.addr": "\(address)"])
+        }
+    }
 
     /// Drops brokers that have not registered within the timeout; returns their addresses.
     @discardableResult

@@ -80,6 +80,48 @@ import Testing
         }
     }
 
+    /// An orderly consumer holds its queue under the sandbox broker's lock (LOCK_BATCH_MQ) and unlocks it on
+    /// shutdown, so the group's next consumer locks the queue at once and goes on in order from the
+    /// committed offset: no message twice, none out of order. Without the unlock the broker would keep the
+    /// lock for a minute.
+    @Test(.timeLimit(.minutes(2)))
+    func anOrderlyQueueHandsOverInOrderWhenItsConsumerShutsDown() async throws {
+        try await ClusterFixture.with(name: "Orderly", brokerNames: ["broker-a"], logger: self.logger) { fixture in
+            let (cluster, admin) = (fixture.cluster, fixture.admin)
+            let broker = try #require(cluster.brokerAddresses["broker-a"])
+            try await admin.createOrUpdateTopic(
+                TopicConfig(topicName: "OrderTopic", readQueueNums: 1, writeQueueNums: 1), broker: broker)
+            await cluster.registerBrokers()
+            var configuration = self.configuration(cluster, group: "OrderGroup")
+            configuration.consumeOrderly = true
+            configuration.lockInterval = .milliseconds(500)
+            let seen = Mutex<[String]>([])
+            func consumer(_ name: String) -> RocketMQPushConsumer {
+                fixture.consumer(configuration, logger: self.logger) { message in
+                    seen.withLock { $0.append(name + ":" + String(decoding: message.body, as: UTF8.self)) }
+                }
+            }
+            let producer = fixture.producer(
+                RocketMQProducerConfiguration(group: "OrderProducer", nameServers: [cluster.nameServerAddress]),
+                logger: self.logger)
+
+            let first = consumer("A")
+            await first.subscribe("OrderTopic")
+            await first.start()
+            #expect(await self.eventually { await first.assignedQueues.contains { $0.topic == "OrderTopic" } })
+            for index in 0..<5 { _ = try await producer.send(RocketMQMessage(topic: "OrderTopic", body: ByteBuffer(string: "m\(index)"))) }
+            #expect(await self.eventually { seen.withLock { $0.count } == 5 })
+            await first.shutdown()
+
+            let second = consumer("B")
+            await second.subscribe("OrderTopic")
+            await second.start()
+            for index in 5..<10 { _ = try await producer.send(RocketMQMessage(topic: "OrderTopic", body: ByteBuffer(string: "m\(index)"))) }
+            #expect(await self.eventually { seen.withLock { $0.count } >= 10 })
+            #expect(seen.withLock { $0 } == (0..<5).map { "A:m\($0)" } + (5..<10).map { "B:m\($0)" })
+        }
+    }
+
     /// A topic whose queues lose READ keeps its consumers' queues (Java's rebalance throws on an empty list).
     @Test(.timeLimit(.minutes(2)))
     func aTopicWithoutReadableQueuesKeepsItsAssignment() async throws {

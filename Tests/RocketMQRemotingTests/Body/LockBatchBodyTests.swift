@@ -1,8 +1,9 @@
 import RocketMQRemoting
 import Testing
 
-/// LOCK_BATCH_MQ / UNLOCK_BATCH_MQ bodies in the shape 4.9.8's `LockBatchRequestBody` and
-/// `LockBatchResponseBody` have (fastjson: fields sorted, `MessageQueue` as an object).
+/// LOCK_BATCH_MQ / UNLOCK_BATCH_MQ bodies in the shape Java's `LockBatchRequestBody` and
+/// `LockBatchResponseBody` have (fastjson: fields sorted, `MessageQueue` as an object; `onlyThisBroker` is
+/// the 5.x field, false, which 4.9.8 brokers ignore).
 @Suite struct LockBatchBodyTests {
     let queue = MessageQueue(topic: "OrderTopic", brokerName: "broker-a", queueId: 3)
 
@@ -10,7 +11,7 @@ import Testing
         let body = LockBatchRequestBody(consumerGroup: "G", clientId: "10.0.0.1@1#2", mqSet: [self.queue])
         #expect(
             body.text()
-                == #"{"clientId":"10.0.0.1@1#2","consumerGroup":"G","mqSet":[{"brokerName":"broker-a","queueId":3,"topic":"OrderTopic"}]}"#
+                == #"{"clientId":"10.0.0.1@1#2","consumerGroup":"G","mqSet":[{"brokerName":"broker-a","queueId":3,"topic":"OrderTopic"}],"onlyThisBroker":false}"#
         )
         #expect(try LockBatchRequestBody(parsing: body.text()) == body)
     }
