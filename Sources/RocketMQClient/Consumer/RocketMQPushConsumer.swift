@@ -14,10 +14,11 @@ public import RocketMQRemoting
 /// `%RETRY%<group>` (when the broker refuses, it produces the message to `%RETRY%<group>` itself).
 /// With ``RocketMQPushConsumerConfiguration/consumeOrderly`` it consumes each queue in order under a
 /// broker lock instead, like a Java consumer with a `MessageListenerOrderly`.
-/// Broker addresses come from a client-wide table fed by every route seen (``BrokerAddressTable``).
+/// Broker addresses come from a client-wide table fed by every route seen, as Java's `brokerAddrTable`.
 /// ``shutdown()`` commits offsets and unregisters the client.
 public actor RocketMQPushConsumer {
-    /// Receives each message; throwing sends it back for a later retry.
+    /// Receives each message; throwing sends it back for a later retry (in orderly mode: delivers it again
+    /// after ``RocketMQPushConsumerConfiguration/suspendCurrentQueueTime``).
     public typealias Handler = @Sendable (MessageExt) async throws -> Void
 
     /// The consumer's settings.
