@@ -1,24 +1,27 @@
 internal import NIOCore
 public import RocketMQRemoting
 
-/// mqadmin's calls over a ``RemotingClient``: NameServer queries (tried on each configured NameServer in
-/// turn until one is reachable) and broker queries and updates (to the broker address given).
+/// mqadmin's calls over a ``RemotingClient``: NameServer queries (sent to one NameServer chosen at random
+/// and kept while it answers, like the Java client; on a connection problem the next ones are tried) and
+/// broker queries and updates (to the broker address given). Copies of an admin share the choice.
 ///
 /// Every call maps a non-SUCCESS response to ``RocketMQClientError/Code/responseError`` with the code
 /// and the remark, and returns the body types of `RocketMQRemoting`.
 public struct RocketMQAdmin: Sendable {
     /// The transport (and its ACL credentials).
     public let client: RemotingClient
-    /// NameServer addresses, `host:port`, tried in order.
+    /// NameServer addresses, `host:port`.
     public let nameServers: [String]
     /// The timeout of each call. Default 5 s.
     public var timeout: Duration
+    private let nameServerChoice: NameServerChoice
 
     /// Creates an admin over `client` for the cluster behind `nameServers`.
     public init(client: RemotingClient, nameServers: [String], timeout: Duration = .seconds(5)) {
         self.client = client
         self.nameServers = nameServers
         self.timeout = timeout
+        self.nameServerChoice = NameServerChoice(count: nameServers.count)
     }
 
     // MARK: NameServer
@@ -76,12 +79,15 @@ public struct RocketMQAdmin: Sendable {
 
     // MARK: Plumbing
 
-    /// Sends `request` to the first reachable NameServer; a connection failure moves on to the next one.
+    /// Sends `request` to the chosen NameServer; a connection failure moves on to the next one, which is
+    /// kept from then on when it answers.
     func invokeNameServer(_ request: RemotingCommand) async throws -> (RemotingCommand, String) {
         var lastError: (any Error)?
-        for address in self.nameServers {
+        for index in self.nameServerChoice.order {
+            let address = self.nameServers[index]
             do {
                 let response = try await self.client.invoke(request, address: address, timeout: self.timeout)
+                self.nameServerChoice.stick(to: index)
                 return (try response.requireSuccess(request: request.requestCode, address: address), address)
             } catch let error as RocketMQClientError where error.isConnectionProblem {
                 lastError = error

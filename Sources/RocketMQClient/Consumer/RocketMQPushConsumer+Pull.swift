@@ -5,15 +5,32 @@ internal import RocketMQRemoting
 extension RocketMQPushConsumer {
     /// One owned queue's loop (`PullMessageService` + `ConsumeMessageConcurrentlyService`, one message at
     /// a time): long-poll PULL_MESSAGE from `offset`, deliver what passes the tag filter, move on to
-    /// `nextBeginOffset`, and record it for the next commit. Ends when the queue is released.
+    /// `nextBeginOffset`, and record it for the next commit. Ends when the queue is released, or when the
+    /// broker answers OFFSET_ILLEGAL (see ``dropForIllegalOffset(queue:token:nextOffset:)``).
     func pullLoop(queue: MessageQueue, token: Int, from offset: Int64) async {
         var offset = offset
         while !Task.isCancelled, self.processQueues[queue]?.token == token {
+            // Orderly: no pull without a fresh lock (Java pulls again later, after its exception delay).
+            if self.configuration.consumeOrderly, !self.holdsLock(queue) {
+                try? await Task.sleep(for: self.configuration.pullDelayOnError)
+                continue
+            }
             do {
                 let result = try await self.pull(queue: queue, offset: offset)
+                if result.offsetIllegal {
+                    await self.dropForIllegalOffset(queue: queue, token: token, nextOffset: result.nextOffset)
+                    return
+                }
                 for message in result.messages {
                     guard !Task.isCancelled else { return }
-                    await self.consume(message, from: queue)
+                    if self.configuration.consumeOrderly {
+                        guard await self.consumeOrderly(message, from: queue, token: token) else { return }
+                        // Orderly consumption commits message by message, so a release hands over exactly here.
+                        let (next, overflow) = message.queueOffset.addingReportingOverflow(1)
+                        if self.processQueues[queue]?.token == token { self.offsets.update(queue, to: overflow ? .max : next) }
+                    } else {
+                        await self.consume(message, from: queue)
+                    }
                 }
                 offset = result.nextOffset
                 if self.processQueues[queue]?.token == token { self.offsets.update(queue, to: offset) }
@@ -29,12 +46,33 @@ extension RocketMQPushConsumer {
     struct PullResult {
         var messages: [MessageExt]
         var nextOffset: Int64
+        /// The broker answered PULL_OFFSET_MOVED (Java's OFFSET_ILLEGAL).
+        var offsetIllegal = false
+    }
+
+    /// Java's answer to OFFSET_ILLEGAL (`DefaultMQPushConsumerImpl.pullMessage`): the queue is dropped (no
+    /// more pulls), and ``RocketMQPushConsumerConfiguration/offsetIllegalFixDelay`` later its offset is set to
+    /// `nextOffset`, committed, and the queue released, so the next rebalance takes it back from there.
+    func dropForIllegalOffset(queue: MessageQueue, token: Int, nextOffset: Int64) async {
+        self.logger.info(
+            "consumer.pull.offset-illegal",
+            metadata: ["consumer.queue": "\(queue)", "consumer.offset": "\(nextOffset)"]
+        )
+        try? await Task.sleep(for: self.configuration.offsetIllegalFixDelay)
+        guard !Task.isCancelled, self.processQueues[queue]?.token == token else { return }
+        self.offsets.update(queue, to: nextOffset)
+        await self.commit(queue)
+        guard self.processQueues[queue]?.token == token else { return }
+        self.processQueues[queue] = nil
+        self.offsets.remove(queue)
+        if self.configuration.consumeOrderly { await self.unlock([queue]) }
+        self.logger.info("consumer.queue.released", metadata: ["consumer.queue": "\(queue)"])
     }
 
     /// PULL_MESSAGE (11) with the header a 4.9.8 push consumer sends: SUSPEND (and COMMIT_OFFSET with the
     /// consumed offset when there is one), no SUBSCRIPTION (the broker uses the heartbeat's, matched by
-    /// `subVersion`). FOUND decodes the messages; NO_NEW_MSG, NO_MATCHED_MSG and OFFSET_ILLEGAL move on
-    /// to `nextBeginOffset`.
+    /// `subVersion`). FOUND decodes the messages; NO_NEW_MSG and NO_MATCHED_MSG move on to `nextBeginOffset`;
+    /// OFFSET_ILLEGAL is reported in the result.
     func pull(queue: MessageQueue, offset: Int64) async throws -> PullResult {
         let address = try self.masterAddress(of: queue)
         let subscription = self.subscriptions[queue.topic] ?? SubscriptionExpression("*")
@@ -70,7 +108,7 @@ extension RocketMQPushConsumer {
         }
         let nextOffset = try response.requireInt64Ext("nextBeginOffset", request: .pullMessage, address: address)
         guard response.responseCode == .success, let body = response.body else {
-            return PullResult(messages: [], nextOffset: nextOffset)
+            return PullResult(messages: [], nextOffset: nextOffset, offsetIllegal: response.responseCode == .pullOffsetMoved)
         }
         do {
             let messages = try MessageExt.decodeAll(from: body).filter { subscription.matches(tag: $0.tags) }
@@ -87,7 +125,10 @@ extension RocketMQPushConsumer {
     }
 
     /// Delivers `message`; when the handler throws, sends it back so the broker redelivers it through the
-    /// retry topic, and when even that fails, delivers it again after a pause.
+    /// retry topic (`DefaultMQPushConsumerImpl.sendMessageBack`): CONSUMER_SEND_MSG_BACK, and when the broker
+    /// refuses or cannot be reached, a send of the message to `%RETRY%<group>` by the inner producer. When
+    /// that fails too, the message is delivered again after ``redeliveryDelay`` (Java's
+    /// `submitConsumeRequestLater`).
     func consume(_ message: MessageExt, from queue: MessageQueue) async {
         var delivered = message
         if let original = message.properties[MessageProperties.retryTopic], message.topic == self.retryTopic {
@@ -105,9 +146,41 @@ extension RocketMQPushConsumer {
                 return
             } catch {
                 self.logger.info("consumer.send-back.failed", metadata: ["consumer.queue": "\(queue)", "error": "\(error)"])
-                try? await Task.sleep(for: .seconds(1))
+            }
+            do {
+                _ = try await self.innerProducer.send(self.retryMessage(for: delivered, original: message))
+                return
+            } catch {
+                self.logger.info("consumer.retry-send.failed", metadata: ["consumer.queue": "\(queue)", "error": "\(error)"])
+                try? await Task.sleep(for: Self.redeliveryDelay)
             }
         }
+    }
+
+    /// The pause before a message whose send-back failed is delivered again (Java: 5 s).
+    static let redeliveryDelay: Duration = .seconds(5)
+
+    /// The message Java's fallback produces to `%RETRY%<group>`: the body and properties of the consumed
+    /// message (`delivered`, under its original topic), with RETRY_TOPIC = that topic, ORIGIN_MESSAGE_ID,
+    /// RECONSUME_TIME = reconsume times + 1, MAX_RECONSUME_TIMES, no TRAN_MSG, and delay level 3 + reconsume
+    /// times. Java also copies the message flag, which ``RocketMQMessage`` does not carry.
+    func retryMessage(for delivered: MessageExt, original: MessageExt) -> RocketMQMessage {
+        var properties = delivered.properties
+        properties[MessageProperties.retryTopic] = delivered.topic
+        if (properties[MessageProperties.originMessageId] ?? "").isEmpty {
+            properties[MessageProperties.originMessageId] = original.clientMessageId
+        }
+        let reconsumeTimes = Int64(delivered.reconsumeTimes)
+        properties[MessageProperties.reconsumeTime] = "\(min(reconsumeTimes + 1, Int64(Int32.max)))"
+        properties[MessageProperties.maxReconsumeTimes] = "\(self.configuration.maxReconsumeTimes)"
+        properties[MessageProperties.transactionPrepared] = nil
+        properties[MessageProperties.delayTimeLevel] = nil
+        return RocketMQMessage(
+            topic: self.retryTopic,
+            body: ByteBuffer(bytes: delivered.body),
+            delayLevel: Int(3 + reconsumeTimes),
+            properties: properties
+        )
     }
 
     /// CONSUMER_SEND_MSG_BACK (36): the broker stores the message again in `%RETRY%<group>` with a delay

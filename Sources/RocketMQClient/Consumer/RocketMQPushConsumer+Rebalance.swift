@@ -4,16 +4,30 @@ internal import RocketMQRemoting
 extension RocketMQPushConsumer {
     /// Re-allocates the readable queues of every subscribed topic over the group's clients
     /// (`RebalanceImpl.rebalanceByTopic`, clustering mode): stops pulling the queues it lost (committing
-    /// their offsets first) and starts pulling the ones it gained.
+    /// their offsets first) and starts pulling the ones it gained. A topic without a route, without a
+    /// readable queue or whose member list is empty or cannot be had keeps its queues: Java's allocation
+    /// throws on an empty queue or member list (`AbstractAllocateMessageQueueStrategy.check`) and the
+    /// rebalance of that topic changes nothing.
     func rebalance() async {
         var wanted: Set<MessageQueue> = []
         var keep: Set<String> = []
         for topic in self.subscriptions.keys.sorted() {
-            guard let route = self.routes[topic] else { continue }
+            guard let route = self.routes[topic] else {
+                keep.insert(topic)
+                continue
+            }
             let queues = route.subscribeQueues(topic: topic)
-            guard !queues.isEmpty else { continue }
+            guard !queues.isEmpty else {
+                keep.insert(topic)
+                self.logger.debug("consumer.rebalance.no-readable-queue", metadata: ["consumer.topic": "\(topic)"])
+                continue
+            }
             do {
                 let ids = try await self.consumerIds(route: route).sorted()
+                guard !ids.isEmpty else {
+                    keep.insert(topic)
+                    continue
+                }
                 wanted.formUnion(AverageAllocation.allocate(queues: queues, consumerIds: ids, currentId: self.clientId))
             } catch {
                 // Without the member list, keep what we have on this topic (Java skips the topic too).
@@ -22,12 +36,21 @@ extension RocketMQPushConsumer {
             }
         }
         for queue in self.processQueues.keys where !wanted.contains(queue) && !keep.contains(queue.topic) {
-            self.processQueues.removeValue(forKey: queue)?.task.cancel()
-            await self.commit(queue)
+            guard let processQueue = self.processQueues.removeValue(forKey: queue) else { continue }
+            processQueue.task.cancel()
+            if self.configuration.consumeOrderly {
+                await self.releaseOrderly(queue, task: processQueue.task)
+            } else {
+                await self.commit(queue)
+            }
             self.offsets.remove(queue)
             self.logger.info("consumer.queue.released", metadata: ["consumer.queue": "\(queue)"])
         }
         for queue in wanted.sorted() where self.processQueues[queue] == nil {
+            // An orderly consumer takes a queue only once its broker locked it for this client (`RebalanceImpl.lock`).
+            if self.configuration.consumeOrderly {
+                guard await self.lock([queue]).contains(queue), self.processQueues[queue] == nil else { continue }
+            }
             do {
                 let offset = try await self.startOffset(of: queue)
                 // Shut down while waiting for the offset: a pull loop started now would never be cancelled.
@@ -66,35 +89,11 @@ extension RocketMQPushConsumer {
         ).consumerIdList
     }
 
-    /// Where to start pulling `queue` (`RebalancePushImpl.computePullFromWhere`): the committed offset
-    /// (QUERY_CONSUMER_OFFSET), else 0 for the retry topic and CONSUME_FROM_FIRST_OFFSET, else the
-    /// queue's max offset (GET_MAX_OFFSET).
-    func startOffset(of queue: MessageQueue) async throws -> Int64 {
-        let address = try self.masterAddress(of: queue)
-        let header = QueryConsumerOffsetRequestHeader(
-            consumerGroup: self.configuration.group, topic: queue.topic, queueId: queue.queueId,
-            brokerName: queue.brokerName)
-        let query = RemotingCommand.request(code: .queryConsumerOffset, ext: header.ext)
-        let response = try await self.client.invoke(query, address: address, timeout: self.configuration.requestTimeout)
-        if response.responseCode != .queryNotFound {
-            let offset = try response.requireSuccess(request: .queryConsumerOffset, address: address)
-                .requireInt64Ext("offset", request: .queryConsumerOffset, address: address)
-            if offset >= 0 { return offset }
-        }
-        if queue.topic == self.retryTopic || self.configuration.consumeFromWhere == .firstOffset { return 0 }
-        let maxRequest = RemotingCommand.request(
-            code: .getMaxOffset,
-            ext: ["topic": queue.topic, "queueId": "\(queue.queueId)", "bname": queue.brokerName]
-        )
-        return try await self.client.invoke(maxRequest, address: address, timeout: self.configuration.requestTimeout)
-            .requireSuccess(request: .getMaxOffset, address: address)
-            .requireInt64Ext("offset", request: .getMaxOffset, address: address)
-    }
-
-    /// The master address of `queue`'s broker in the current routes.
+    /// The master address of `queue`'s broker in the client-wide broker table (Java's
+    /// `findBrokerAddressInSubscribe`): a broker a route stopped listing stays reachable until the next prune.
     func masterAddress(of queue: MessageQueue) throws(RocketMQClientError) -> String {
-        guard let address = self.routes[queue.topic]?.masterAddress(of: queue.brokerName) else {
-            throw RocketMQClientError(.noRoute, "no master for \(queue.brokerName) in the route of \(queue.topic)")
+        guard let address = self.brokers.masterAddress(of: queue.brokerName) else {
+            throw RocketMQClientError(.noRoute, "no master address known for \(queue.brokerName) (topic \(queue.topic))")
         }
         return address
     }

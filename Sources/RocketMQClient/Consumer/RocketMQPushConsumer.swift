@@ -11,9 +11,14 @@ public import RocketMQRemoting
 /// periodically and on NOTIFY_CONSUMER_IDS_CHANGED), long-polls each of its queues with PULL_MESSAGE,
 /// delivers messages to the handler one at a time per queue, commits offsets periodically, and sends a
 /// message whose handler threw back to the broker (CONSUMER_SEND_MSG_BACK) so it is retried through
-/// `%RETRY%<group>`. ``shutdown()`` commits offsets and unregisters the client.
+/// `%RETRY%<group>` (when the broker refuses, it produces the message to `%RETRY%<group>` itself).
+/// With ``RocketMQPushConsumerConfiguration/consumeOrderly`` it consumes each queue in order under a
+/// broker lock instead, like a Java consumer with a `MessageListenerOrderly`.
+/// Broker addresses come from a client-wide table fed by every route seen, as Java's `brokerAddrTable`.
+/// ``shutdown()`` commits offsets and unregisters the client.
 public actor RocketMQPushConsumer {
-    /// Receives each message; throwing sends it back for a later retry.
+    /// Receives each message; throwing sends it back for a later retry (in orderly mode: delivers it again
+    /// after ``RocketMQPushConsumerConfiguration/suspendCurrentQueueTime``).
     public typealias Handler = @Sendable (MessageExt) async throws -> Void
 
     /// The consumer's settings.
@@ -24,13 +29,20 @@ public actor RocketMQPushConsumer {
     let admin: RocketMQAdmin
     let logger: Logger
     let handler: Handler
+    /// Sends a failed message to `%RETRY%<group>` when the broker refuses CONSUMER_SEND_MSG_BACK (Java's
+    /// inner producer, group `CLIENT_INNER_PRODUCER`, same client id).
+    let innerProducer: RocketMQProducer
     let rebalanceSignal: AsyncStream<Void>.Continuation
     private let rebalanceRequests: AsyncStream<Void>
 
     var subscriptions: [String: SubscriptionExpression] = [:]
     var routes: [String: TopicRouteData] = [:]
+    /// The brokers of every route seen, pruned on each heartbeat tick.
+    var brokers = BrokerAddressTable()
     var processQueues: [MessageQueue: ProcessQueue] = [:]
     var offsets = OffsetTable()
+    /// Orderly mode: when each owned queue's broker lock was last granted.
+    var queueLocks: [MessageQueue: ContinuousClock.Instant] = [:]
     /// Where the consumer is in its life; work suspended across ``shutdown()`` checks it before starting more.
     private(set) var lifecycle = Lifecycle.idle
     private var backgroundTasks: [Task<Void, Never>] = []
@@ -68,7 +80,8 @@ public actor RocketMQPushConsumer {
         handler: @escaping Handler
     ) {
         self.configuration = configuration
-        self.clientId = ClientIdentity.makeClientId()
+        let clientId = ClientIdentity.makeClientId()
+        self.clientId = clientId
         self.logger = logger
         self.handler = handler
         let (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
@@ -87,7 +100,23 @@ public actor RocketMQPushConsumer {
             nameServers: configuration.nameServers,
             timeout: configuration.requestTimeout
         )
+        var producerConfiguration = RocketMQProducerConfiguration(
+            group: Self.innerProducerGroup,
+            nameServers: configuration.nameServers
+        )
+        producerConfiguration.routeRefreshInterval = configuration.routeRefreshInterval
+        producerConfiguration.sendTimeout = configuration.requestTimeout
+        self.innerProducer = RocketMQProducer(
+            configuration: producerConfiguration,
+            client: self.client,
+            clientId: clientId,
+            logger: logger
+        )
     }
+
+    /// The group of the producer every Java client instance has for retries (`MixAll.CLIENT_INNER_PRODUCER_GROUP`).
+    static let innerProducerGroup = "CLIENT_INNER_PRODUCER"
+
 
     /// Subscribes `topic` with a tag expression (`*`, or `TagA || TagB`). Call before ``start()``.
     public func subscribe(_ topic: String, expression: String = "*") {
@@ -112,7 +141,11 @@ public actor RocketMQPushConsumer {
             self.every(configuration.routeRefreshInterval) { consumer in
                 if await consumer.refreshRoutes() { await consumer.heartbeat() }
             },
-            self.every(configuration.heartbeatInterval) { await $0.heartbeat() },
+            // Java's heartbeat task first forgets brokers no route lists any more (`cleanOfflineBroker`).
+            self.every(configuration.heartbeatInterval) { consumer in
+                await consumer.pruneBrokers()
+                await consumer.heartbeat()
+            },
             self.every(configuration.rebalanceInterval) { $0.rebalanceSignal.yield() },
             self.every(configuration.persistOffsetInterval) { await $0.persistOffsets() },
             Task { [weak self, rebalanceRequests] in
@@ -122,6 +155,9 @@ public actor RocketMQPushConsumer {
                 }
             },
         ]
+        if configuration.consumeOrderly {
+            self.backgroundTasks.append(self.every(configuration.lockInterval) { await $0.lockAll() })
+        }
     }
 
     /// Stops pulling, commits every consumed offset, unregisters from the brokers and closes the connections.
@@ -134,7 +170,10 @@ public actor RocketMQPushConsumer {
         let queues = Array(self.processQueues.keys)
         for queue in queues { self.processQueues.removeValue(forKey: queue)?.task.cancel() }
         await self.persistOffsets()
-        for address in Set(self.routes.values.flatMap(\.allBrokerAddresses)) {
+        // An orderly consumer unlocks its queues (`ConsumeMessageOrderlyService.shutdown` → `unlockAll`).
+        if self.configuration.consumeOrderly { await self.unlock(queues) }
+        await self.innerProducer.shutdown()
+        for address in self.brokers.allAddresses {
             let request = RemotingCommand.request(
                 code: .unregisterClient,
                 ext: ["clientID": self.clientId, "consumerGroup": self.configuration.group]
@@ -153,12 +192,19 @@ public actor RocketMQPushConsumer {
         let before = Set(self.routes.values.flatMap(\.allBrokerAddresses))
         for topic in self.subscriptions.keys {
             do {
-                self.routes[topic] = try await self.admin.topicRoute(topic)
+                let route = try await self.admin.topicRoute(topic)
+                self.routes[topic] = route
+                self.brokers.record(route)
             } catch {
                 self.logger.debug("consumer.route.failed", metadata: ["consumer.topic": "\(topic)", "error": "\(error)"])
             }
         }
         return before != Set(self.routes.values.flatMap(\.allBrokerAddresses))
+    }
+
+    /// Forgets broker addresses that no current route lists (Java's `cleanOfflineBroker`).
+    func pruneBrokers() {
+        self.brokers.prune(keeping: self.routes.values)
     }
 
     /// Sends the group's subscriptions to every broker of every route (none once shut down: a late heartbeat
@@ -184,7 +230,7 @@ public actor RocketMQPushConsumer {
             producerDataSet: [ProducerData(groupName: "CLIENT_INNER_PRODUCER")],
             consumerDataSet: [consumer]
         ).byteBuffer()
-        for address in Set(self.routes.values.flatMap(\.allBrokerAddresses)).sorted() where self.lifecycle != .shutDown {
+        for address in self.brokers.allAddresses where self.lifecycle != .shutDown {
             do {
                 let response = try await self.client.invoke(.request(code: .heartBeat, body: body), address: address)
                 _ = try response.requireSuccess(request: .heartBeat, address: address)

@@ -4,8 +4,12 @@ internal import RocketMQRemoting
 
 /// A RocketMQ 4.x producer: it fetches each topic's route from the NameServer, round-robins over the
 /// writable queues whose broker has a master (or over `orderTopicConf`'s queues), sends with
-/// SEND_MESSAGE_V2 and, when a send fails, retries on another broker. A background task heartbeats the
-/// producer group to every master it sends to.
+/// SEND_MESSAGE_V2 and, when a send fails on a connection problem or a response code Java retries,
+/// retries on another broker. A background task heartbeats the producer group to every master it sends to.
+///
+/// Routes are cached like Java's `topicPublishInfoTable`: a route is kept until it is ``RocketMQProducerConfiguration/routeRefreshInterval``
+/// old, whatever the brokers answer meanwhile, and kept after that too when the NameServer cannot be asked;
+/// a route without a writable queue is fetched again on every send (`tryToFindTopicPublishInfo`).
 ///
 /// Call ``start()`` before sending and ``shutdown()`` at the end (it unregisters the group).
 public actor RocketMQProducer {
@@ -37,10 +41,15 @@ public actor RocketMQProducer {
 
     /// Creates a producer over `client` (whose configuration carries the ACL credentials, if any).
     public init(configuration: RocketMQProducerConfiguration, client: RemotingClient, logger: Logger) {
+        self.init(configuration: configuration, client: client, clientId: ClientIdentity.makeClientId(), logger: logger)
+    }
+
+    /// Creates a producer that shows brokers `clientId` (a push consumer's inner producer shares its id).
+    init(configuration: RocketMQProducerConfiguration, client: RemotingClient, clientId: String, logger: Logger) {
         self.configuration = configuration
         self.client = client
         self.logger = logger
-        self.clientId = ClientIdentity.makeClientId()
+        self.clientId = clientId
         self.admin = RocketMQAdmin(client: client, nameServers: configuration.nameServers, timeout: configuration.sendTimeout)
     }
 
@@ -63,11 +72,14 @@ public actor RocketMQProducer {
     /// - Throws: ``RocketMQClientError``: `noRoute` when the topic has no writable queue, or the last
     ///   attempt's error after `1 + retryTimesWhenSendFailed` attempts.
     public func send(_ message: RocketMQMessage) async throws -> RocketMQSendResult {
+        var message = message
+        let retryCounts = Self.takeRetryCounts(from: &message)
         let (queues, route) = try await self.publishInfo(topic: message.topic)
         guard !queues.isEmpty else {
             throw RocketMQClientError(.noRoute, "topic \(message.topic) has no writable queue with a master")
         }
-        let messageId = self.messageIds.next()
+        // Like Java's `MessageClientIDSetter.setUniqID`, a message that already has an id keeps it.
+        let messageId = message.properties[MessageProperties.uniqueClientMessageIdKey] ?? self.messageIds.next()
         let properties = self.wireProperties(of: message, messageId: messageId)
         var lastBroker: String?
         var lastError: (any Error)?
@@ -76,14 +88,15 @@ public actor RocketMQProducer {
             lastBroker = queue.brokerName
             guard let address = route.masterAddress(of: queue.brokerName) else { continue }
             do {
-                return try await self.send(message, id: messageId, properties: properties, to: queue, address: address)
+                return try await self.send(
+                    message, id: messageId, properties: properties, retryCounts: retryCounts, to: queue, address: address)
             } catch let error as RocketMQClientError where Self.isRetriable(error) {
                 self.logger.debug(
                     "producer.send.retry",
                     metadata: ["broker.addr": "\(address)", "producer.attempt": "\(attempt)", "error": "\(error)"]
                 )
+                // The route stays cached until its poll, as in Java (without `sendLatencyFaultEnable`).
                 lastError = error
-                if error.code == .responseError { self.routes[message.topic] = nil }
             }
         }
         throw lastError ?? RocketMQClientError(.noRoute, "no master for the selected queues of \(message.topic)")
@@ -121,11 +134,24 @@ public actor RocketMQProducer {
         }
     }
 
+    /// The topic's queues and route: the cached ones while they are fresh and have a writable queue, else
+    /// fetched again; when the fetch fails, a cached route is used (and kept for another interval).
     private func publishInfo(topic: String) async throws -> ([MessageQueue], TopicRouteData) {
-        if let cached = self.routes[topic], cached.fetched.duration(to: .now) < self.configuration.routeRefreshInterval {
+        let cached = self.routes[topic]
+        if let cached, !cached.queues.isEmpty,
+            cached.fetched.duration(to: .now) < self.configuration.routeRefreshInterval
+        {
             return (cached.queues, cached.route)
         }
-        let route = try await self.admin.topicRoute(topic)
+        let route: TopicRouteData
+        do {
+            route = try await self.admin.topicRoute(topic)
+        } catch {
+            guard let cached else { throw error }
+            self.logger.debug("producer.route.failed", metadata: ["producer.topic": "\(topic)", "error": "\(error)"])
+            self.routes[topic]?.fetched = .now
+            return (cached.queues, cached.route)
+        }
         let queues = route.publishQueues(topic: topic)
         let isNew = self.routes[topic] == nil
         self.routes[topic] = (queues, route, .now)
@@ -145,6 +171,27 @@ public actor RocketMQProducer {
         return queues[abs(self.sendIndex % queues.count)]
     }
 
+    /// A retry message's delivery counts, sent as header fields.
+    struct RetryCounts {
+        var reconsumeTimes: Int32 = 0
+        var maxReconsumeTimes: Int32?
+    }
+
+    /// Java's `sendKernelImpl` moves a `%RETRY%` message's RECONSUME_TIME and MAX_RECONSUME_TIMES properties into
+    /// the header's `reconsumeTimes` / `maxReconsumeTimes`, where the broker reads them; values that are not
+    /// numbers are dropped.
+    static func takeRetryCounts(from message: inout RocketMQMessage) -> RetryCounts {
+        var counts = RetryCounts()
+        guard message.topic.hasPrefix("%RETRY%") else { return counts }
+        if let text = message.properties.removeValue(forKey: MessageProperties.reconsumeTime) {
+            counts.reconsumeTimes = Int32(text) ?? 0
+        }
+        if let text = message.properties.removeValue(forKey: MessageProperties.maxReconsumeTimes) {
+            counts.maxReconsumeTimes = Int32(text)
+        }
+        return counts
+    }
+
     private func wireProperties(of message: RocketMQMessage, messageId: String) -> String {
         var properties = message.properties
         properties[MessageProperties.uniqueClientMessageIdKey] = messageId
@@ -159,6 +206,7 @@ public actor RocketMQProducer {
         _ message: RocketMQMessage,
         id messageId: String,
         properties: String,
+        retryCounts: RetryCounts,
         to queue: MessageQueue,
         address: String
     ) async throws -> RocketMQSendResult {
@@ -169,6 +217,8 @@ public actor RocketMQProducer {
             queueId: queue.queueId,
             bornTimestamp: bornTimestamp,
             properties: properties,
+            reconsumeTimes: retryCounts.reconsumeTimes,
+            maxReconsumeTimes: retryCounts.maxReconsumeTimes,
             brokerName: queue.brokerName
         )
         // SEND_MESSAGE_V2: the header under its one-letter field names `a`…`n`.
@@ -191,10 +241,17 @@ public actor RocketMQProducer {
         )
     }
 
-    /// Java retries a send on connection errors and on these broker answers (`DefaultMQProducerImpl.sendDefaultImpl`).
+    /// The broker answers Java 4.9.8 retries a send on (`DefaultMQProducer.retryResponseCodes`): TOPIC_NOT_EXIST,
+    /// SERVICE_NOT_AVAILABLE, SYSTEM_ERROR, NO_PERMISSION, NO_BUYER_ID and NOT_IN_CURRENT_UNIT. SYSTEM_BUSY is
+    /// not among them before 5.x.
+    static let retryResponseCodes: Set<ResponseCode> = [
+        .topicNotExist, .serviceNotAvailable, .systemError, .noPermission, .noBuyerID, .notInCurrentUnit,
+    ]
+
+    /// Java retries a send on connection errors and on ``retryResponseCodes`` (`DefaultMQProducerImpl.sendDefaultImpl`).
     static func isRetriable(_ error: RocketMQClientError) -> Bool {
         if error.isConnectionProblem { return true }
         guard error.code == .responseError, let code = error.responseCode else { return false }
-        return [1, 2, 14, 16, 17, 205].contains(code)
+        return Self.retryResponseCodes.contains(ResponseCode(code))
     }
 }
