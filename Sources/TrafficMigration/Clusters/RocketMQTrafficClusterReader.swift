@@ -37,7 +37,9 @@ public struct RocketMQTrafficClusterReader: TrafficClusterReader {
     }
 
     public func orderedTopics() async throws -> Set<String> {
-        var ordered = Set<String>()
+        // 4.9.8 keeps `updateTopic -o true` in the NameServer's ORDER_TOPIC_CONFIG (brokers copy it into their
+        // topic configs when they next register): both say ordered.
+        var ordered = Set(try await self.admin.kvList(namespace: RocketMQAdmin.orderTopicConfigNamespace).keys)
         for broker in try await self.admin.clusterInfo().brokerAddrTable.values {
             guard let master = broker.masterAddress else { continue }
             for (name, config) in try await self.admin.allTopicConfigs(broker: master).topicConfigTable where config.order {

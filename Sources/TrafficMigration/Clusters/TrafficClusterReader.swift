@@ -8,7 +8,7 @@ public protocol TrafficClusterReader: Sendable {
     func topicNames() async throws -> [String]
     /// The topic's route, or `nil` when the cluster does not have the topic (TOPIC_NOT_EXIST).
     func route(_ topic: String) async throws -> TopicRouteData?
-    /// The topics whose config on any master broker is ordered (`order=true`).
+    /// The topics ordered in the NameServer's ORDER_TOPIC_CONFIG or in any master broker's topic config.
     func orderedTopics() async throws -> Set<String>
     /// The user consumer groups that consume `topic`: online subscribers and groups with committed offsets.
     func groupsConsuming(_ topic: String) async throws -> [String]

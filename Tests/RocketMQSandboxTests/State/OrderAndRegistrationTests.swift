@@ -14,7 +14,10 @@ import Testing
 
     @Test func registrationAnswersSetAndClearTheOrderFlag() {
         var broker = StateTest.broker()
-        StateTest.call(&broker, .updateAndCreateTopic, ["topic": "T", "readQueueNums": "4", "writeQueueNums": "4", "order": "true"])
+        StateTest.call(&broker, .updateAndCreateTopic, [
+            "topic": "T", "defaultTopic": "TBW102", "readQueueNums": "4", "writeQueueNums": "4", "perm": "6",
+            "topicFilterType": "SINGLE_TAG", "order": "true",
+        ])
         #expect(broker.topics["T"]?.order == false)
         let version = broker.topicsVersion
         broker.registered(Self.answer(#"{"table":{"T":"broker-a:4"}}"#), now: StateTest.start + 1)

@@ -29,7 +29,10 @@ enum StateTest {
 
     /// Creates `topic` with `queues` read and write queues.
     static func createTopic(_ state: inout BrokerState, _ topic: String, queues: Int32 = 4, now: Int64 = start) {
-        call(&state, .updateAndCreateTopic, ["topic": topic, "readQueueNums": "\(queues)", "writeQueueNums": "\(queues)"], now: now)
+        call(&state, .updateAndCreateTopic, [
+            "topic": topic, "defaultTopic": "TBW102", "readQueueNums": "\(queues)", "writeQueueNums": "\(queues)",
+            "perm": "6", "topicFilterType": "SINGLE_TAG",
+        ], now: now)
     }
 
     /// SEND_MESSAGE_V2 of `body` to one queue; returns the response.

@@ -52,6 +52,12 @@ struct SandboxClusters {
             try await self.admin(cluster).createOrUpdateTopic(
                 TopicConfig(topicName: topic, readQueueNums: 4, writeQueueNums: 4, order: order), broker: address)
         }
+        if order {
+            // As `mqadmin updateTopic -o true`: the order lives in the NameServer's ORDER_TOPIC_CONFIG.
+            let brokers = cluster.brokerAddresses.keys.sorted().map { "\($0):4" }.joined(separator: ";")
+            try await self.admin(cluster).putKVConfig(
+                namespace: RocketMQAdmin.orderTopicConfigNamespace, key: topic, value: brokers)
+        }
         await cluster.registerBrokers()
     }
 

@@ -7,7 +7,16 @@ extension MetadataPlanner {
         switch item.kind {
         case .topic:
             item.brokers = brokers
-            let existing = brokers.map { broker in (broker, target.topics[broker]?[item.name]) }
+            // A 4.9.8 broker takes `order` from its NameServer's ORDER_TOPIC_CONFIG at its next registration, so
+            // where the target NameServer lists those configs they, not the brokers' flags, say what is ordered.
+            let orderedOnTarget = target.orderTopicConfs.map { $0[item.name] != nil }
+            let existing = brokers.map { broker in
+                (broker, target.topics[broker]?[item.name].map { topic in
+                    var topic = topic
+                    if let orderedOnTarget { topic.order = orderedOnTarget }
+                    return topic
+                })
+            }
             guard let desired = item.topic else { return item }
             self.decide(&item, existing: existing) { $0.matches(desired) } describe: { $0.queueSummary }
             if desired.order { Self.planOrderConfig(&item, desired: desired, target: target) }
