@@ -8,8 +8,19 @@
 #include <string.h>
 #include <time.h>
 
-/// The hook runs every this many VM instructions; the budget is charged in these steps.
-#define FERRY_HOOK_STRIDE 1000
+#include "sandbox_internal.h"
+
+/// The hook runs every this many VM instructions; the budget is charged in these steps. Small
+/// enough that even instructions costing a largest-string's work (comparing or coercing strings
+/// of FERRY_MAX_STRING bytes) cannot run long between two deadline checks.
+#define FERRY_HOOK_STRIDE 100
+
+/// The largest string a limited call may create: bounds the work of one VM instruction.
+#define FERRY_MAX_STRING ((size_t)1 << 20)
+
+/// The allocator checks the deadline each time this many bytes have been allocated: C functions
+/// that build strings or tables cannot outrun the deadline by more than this much work.
+#define FERRY_ALLOCATION_STRIDE ((size_t)1 << 20)
 
 struct ferry_sandbox {
     lua_State *L;
@@ -19,6 +30,7 @@ struct ferry_sandbox {
     int enforcing;            // the cap and the hook only bite inside ferry_sandbox_pcall
     int64_t instructions_left;
     int64_t deadline;         // CLOCK_MONOTONIC ns; 0 = none
+    size_t allocated;         // bytes allocated since the allocator last checked the deadline
     ferry_sandbox_stop stop;
     int error_line;
     char error_source[LUA_IDSIZE];
@@ -39,6 +51,20 @@ static ferry_sandbox *sandbox_of(lua_State *L) {
     return (ferry_sandbox *)ud;
 }
 
+/// `now + delta` for a positive delta, saturating at INT64_MAX instead of overflowing.
+static int64_t deadline_after(int64_t delta) {
+    int64_t now = now_ns();
+    return delta > INT64_MAX - now ? INT64_MAX : now + delta;
+}
+
+static void budget_hook(lua_State *L, lua_Debug *ar);
+
+/// Records the stop and makes the next VM instruction raise (safe from any point on the state's thread).
+static void stop_call(ferry_sandbox *sb, ferry_sandbox_stop why) {
+    sb->stop = why;
+    lua_sethook(sb->L, budget_hook, LUA_MASKCOUNT, 1);
+}
+
 static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     ferry_sandbox *sb = (ferry_sandbox *)ud;
     size_t old = ptr != NULL ? osize : 0;  // with ptr == NULL, osize encodes the object type
@@ -47,9 +73,18 @@ static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         sb->memory_used -= old;
         return NULL;
     }
-    if (nsize > old && sb->enforcing && sb->memory_limit != 0 &&
-        sb->memory_used - old + nsize > sb->memory_limit) {
-        return NULL;  // Lua collects garbage, retries, then raises "not enough memory"
+    if (nsize > old && sb->enforcing) {
+        if (sb->memory_limit != 0 && sb->memory_used - old + nsize > sb->memory_limit) {
+            return NULL;  // Lua collects garbage, retries, then raises "not enough memory"
+        }
+        if (ptr == NULL && (osize & 0x0f) == LUA_TSTRING && nsize > FERRY_MAX_STRING) return NULL;
+        sb->allocated += nsize - old;
+        if (sb->allocated >= FERRY_ALLOCATION_STRIDE) {
+            sb->allocated = 0;
+            if (sb->stop == FERRY_STOP_NONE && sb->deadline != 0 && now_ns() > sb->deadline) {
+                stop_call(sb, FERRY_STOP_DEADLINE);
+            }
+        }
     }
     void *block = realloc(ptr, nsize);
     if (block != NULL) sb->memory_used = sb->memory_used - old + nsize;
@@ -72,6 +107,10 @@ static void silent_warning(void *ud, const char *message, int tocont) {
     (void)tocont;
 }
 
+static const char *stop_text(ferry_sandbox_stop stop) {
+    return stop == FERRY_STOP_INSTRUCTIONS ? "instruction budget exceeded" : "deadline exceeded";
+}
+
 static void budget_hook(lua_State *L, lua_Debug *ar) {
     ferry_sandbox *sb = sandbox_of(L);
     if (!sb->enforcing) return;
@@ -85,12 +124,43 @@ static void budget_hook(lua_State *L, lua_Debug *ar) {
             return;
         }
         // Once stopped, raise on every instruction so a script's own pcall cannot keep it alive.
-        lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+        stop_call(sb, sb->stop);
     }
     lua_getinfo(L, "Sl", ar);
-    const char *what = sb->stop == FERRY_STOP_INSTRUCTIONS ? "instruction budget exceeded" : "deadline exceeded";
-    lua_pushfstring(L, "%s:%d: %s", ar->short_src, ar->currentline, what);
+    lua_pushfstring(L, "%s:%d: %s", ar->short_src, ar->currentline, stop_text(sb->stop));
     lua_error(L);
+}
+
+void ferry_charge(lua_State *L, int64_t steps) {
+    ferry_sandbox *sb = sandbox_of(L);
+    if (!sb->limited || !sb->enforcing) return;
+    if (sb->stop == FERRY_STOP_NONE) {
+        int64_t instructions = steps / FERRY_STEPS_PER_INSTRUCTION;
+        sb->instructions_left = instructions > sb->instructions_left ? -1 : sb->instructions_left - instructions;
+        if (sb->instructions_left < 0) {
+            stop_call(sb, FERRY_STOP_INSTRUCTIONS);
+        } else if (sb->deadline != 0 && now_ns() > sb->deadline) {
+            stop_call(sb, FERRY_STOP_DEADLINE);
+        } else {
+            return;
+        }
+    }
+    lua_Debug ar;
+    for (int level = 1; lua_getstack(L, level, &ar); level++) {  // name the innermost Lua line
+        lua_getinfo(L, "Sl", &ar);
+        if (ar.currentline > 0) {
+            lua_pushfstring(L, "%s:%d: %s", ar.short_src, ar.currentline, stop_text(sb->stop));
+            lua_error(L);
+        }
+    }
+    lua_pushstring(L, stop_text(sb->stop));
+    lua_error(L);
+}
+
+size_t ferry_memory_left(lua_State *L) {
+    ferry_sandbox *sb = sandbox_of(L);
+    if (!sb->enforcing || sb->memory_limit == 0) return SIZE_MAX;
+    return sb->memory_used < sb->memory_limit ? sb->memory_limit - sb->memory_used : 0;
 }
 
 static int message_handler(lua_State *L) {
@@ -141,12 +211,17 @@ ferry_sandbox *ferry_sandbox_open(int limited, size_t memory_limit) {
         return NULL;
     }
     lua_setwarnf(sb->L, silent_warning, NULL);
+    static const char *const charged_utf8[] = {"char", "codepoint", "len", "offset", NULL};
     static const luaL_Reg libraries[] = {
         {LUA_GNAME, luaopen_base},     {LUA_STRLIBNAME, luaopen_string}, {LUA_TABLIBNAME, luaopen_table},
         {LUA_MATHLIBNAME, luaopen_math}, {LUA_UTF8LIBNAME, luaopen_utf8}, {LUA_OSLIBNAME, luaopen_os},
     };
     for (size_t i = 0; i < sizeof libraries / sizeof libraries[0]; i++) {
         luaL_requiref(sb->L, libraries[i].name, libraries[i].func, 1);
+        if (libraries[i].func == luaopen_string) ferry_open_bounded_string(sb->L);
+        if (libraries[i].func == luaopen_table) ferry_open_bounded_table(sb->L);
+        if (libraries[i].func == luaopen_utf8) ferry_wrap_charged(sb->L, charged_utf8);
+        if (libraries[i].func == luaopen_base) ferry_open_bounded_load(sb->L);
         lua_pop(sb->L, 1);
     }
     return sb;
@@ -189,7 +264,8 @@ int ferry_sandbox_pcall(ferry_sandbox *sb, int nargs, int nresults, int64_t inst
     sb->error_source[0] = '\0';
     if (sb->limited) {
         sb->instructions_left = instructions > 0 ? instructions : INT64_MAX;
-        sb->deadline = deadline_ns > 0 ? now_ns() + deadline_ns : 0;
+        sb->deadline = deadline_ns > 0 ? deadline_after(deadline_ns) : 0;
+        sb->allocated = 0;
         sb->enforcing = 1;
         lua_sethook(L, budget_hook, LUA_MASKCOUNT, FERRY_HOOK_STRIDE);  // also resets the count
     }

@@ -1,6 +1,7 @@
 /// The benchmarks `ferry-bench NAME…` can run, by name. Adding one is one line here.
 let benchmarks: [String: @Sendable () async throws -> Void] = [
     "hooks": HooksBenchmark.run,
+    "hooks-runaway": RunawayHooksBenchmark.run,
     "hostile": HostileInputBenchmark.run,
     "metadata": MetadataBenchmark.run,
     "remoting": RemotingBenchmark.run,

@@ -25,7 +25,9 @@ typedef int (*ferry_host_callback)(void *context, lua_State *L, int function_id,
 /// One sandboxed Lua state with its allocator and limits. Opaque to Swift.
 typedef struct ferry_sandbox ferry_sandbox;
 
-/// Opens a state with the allow-listed libraries (base, string, table, math, utf8, os).
+/// Opens a state with the allow-listed libraries (base, string, table, math, utf8, os). The string
+/// and table functions that loop inside C, and `load`, are replaced by versions that charge their
+/// work to the running call, so a call stops at its deadline even inside them.
 /// `limited` non-zero installs the counting allocator and the instruction/deadline hook.
 /// Returns NULL when the state cannot be created.
 ferry_sandbox *ferry_sandbox_open(int limited, size_t memory_limit);

@@ -39,9 +39,15 @@ extension LuaState {
             }
             lua_settop(L, -2)
         }
-        if let name = result.name, name.isEmpty { throw HookShapeError(problem: "field 'name' is empty") }
-        if let queues = result.queues, queues < 1 { throw HookShapeError(problem: "field 'queues' is \(queues)") }
-        if let perm = result.perm, !(0...15).contains(perm) { throw HookShapeError(problem: "field 'perm' is \(perm)") }
+        // A value equal to the input's is what the runtime handed the hook (a group's 0 queues, say):
+        // returning it is always valid. Only changes must be valid values.
+        if let name = result.name, name != input.name, name.isEmpty { throw HookShapeError(problem: "field 'name' is empty") }
+        if let queues = result.queues, queues != input.queues, queues < 1 {
+            throw HookShapeError(problem: "field 'queues' is \(queues)")
+        }
+        if let perm = result.perm, perm != input.perm, !(0...15).contains(perm) {
+            throw HookShapeError(problem: "field 'perm' is \(perm)")
+        }
         return result
     }
 

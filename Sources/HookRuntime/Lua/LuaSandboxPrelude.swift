@@ -6,7 +6,9 @@
 /// environment per script: host globals readable but not rebindable (`print = nil`,
 /// `string = {}`, `rawset(_G, …)` and `setmetatable(_G, …)` raise), library tables read-only,
 /// `load` limited to text chunks, and no `__gc` metamethods (a finalizer would run outside a
-/// budgeted call).
+/// budgeted call). Every script gets its own read-only copies of the library tables, and a proxy
+/// never hands out the table behind it (its `__pairs` iterates through a closure), so no script
+/// can change what another script's `string`, `os.time`… are.
 enum LuaSandboxPrelude {
     static let source = #"""
     local error, next, pairs, rawget, rawset, setmetatable, tostring, type, load =
@@ -22,7 +24,9 @@ enum LuaSandboxPrelude {
             __newindex = function(_, key)
                 error("cannot modify host library field '" .. tostring(key) .. "'", 2)
             end,
-            __pairs = function() return next, source, nil end,
+            __pairs = function(self)
+                return function(_, key) return next(source, key) end, self, nil
+            end,
             __len = function() return #source end,
             __metatable = "locked",
         })
@@ -39,16 +43,15 @@ enum LuaSandboxPrelude {
     string.dump = nil -- also reachable as ("").dump through the string metatable
     getmetatable("").__metatable = "locked"
 
+    local libraries = {
+        string = copy(string, {}), table = copy(table, {}), math = copy(math, {}), utf8 = copy(utf8, {}),
+        os = { time = os.time, clock = os.clock, date = os.date },
+    }
     local shared = {
         _VERSION = _VERSION,
         assert = assert, error = error, getmetatable = getmetatable, ipairs = ipairs, next = next,
         pairs = pairs, pcall = pcall, rawequal = rawequal, rawget = rawget, rawlen = rawlen,
         select = select, tonumber = tonumber, tostring = tostring, type = type, xpcall = xpcall,
-        string = readonly(copy(string, {})),
-        table = readonly(copy(table, {})),
-        math = readonly(copy(math, {})),
-        utf8 = readonly(copy(utf8, {})),
-        os = readonly({ time = os.time, clock = os.clock, date = os.date }),
     }
     shared.setmetatable = function(target, metatable)
         if protected[target] then error("cannot change the metatable of a host table", 2) end
@@ -65,6 +68,7 @@ enum LuaSandboxPrelude {
     return function(print)
         local env, base = {}, {}
         for key, value in next, shared do base[key] = value end
+        for name, library in next, libraries do base[name] = readonly(copy(library, {})) end
         base._G = env
         base.print = print
         base.load = function(chunk, name, mode, custom)

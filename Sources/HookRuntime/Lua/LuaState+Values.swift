@@ -5,8 +5,11 @@ struct LuaReadError: Error, Equatable {
     enum Reason: Equatable {
         /// A function, userdata or thread.
         case unsupportedType(String)
-        /// Tables nested deeper than ``LuaState/maximumDepth`` (or a table that contains itself).
-        case tooDeep
+        /// Tables nested deeper than the reader's depth limit (or a table that contains itself).
+        case tooDeep(Int)
+        /// More entries or string bytes than the reader's ``LuaReadBudget`` (shared subtables count
+        /// once per reference).
+        case tooLarge(LuaReadBudget)
     }
 
     var reason: Reason
@@ -21,14 +24,28 @@ struct LuaReadError: Error, Equatable {
         }
         return switch reason {
         case .unsupportedType(let type): "a \(type) at \(location) cannot leave Lua"
-        case .tooDeep: "tables nested more than \(LuaState.maximumDepth) deep (or cyclic) at \(location)"
+        case .tooDeep(let depth): "tables nested more than \(depth) deep (or cyclic) at \(location)"
+        case .tooLarge(let budget):
+            "more than \(budget.entries) table entries or \(budget.bytes) bytes of strings at \(location)"
         }
     }
 }
 
+/// How much a read may copy out of Lua: every table entry and string byte visited counts, so a
+/// value cannot make the reader's work exceed it (however its tables share subtables).
+struct LuaReadBudget: Equatable, Sendable {
+    /// Table entries (key-value pairs) visited, over all tables.
+    var entries: Int
+    /// Bytes of strings copied, over all keys and values.
+    var bytes: Int
+    /// Tables nested inside one another (the outermost is depth 1).
+    var depth: Int
+
+    /// What a hook result may hold: far above any sensible result, far below what costs time.
+    static let result = LuaReadBudget(entries: 10_000, bytes: 1 << 20, depth: 32)
+}
+
 extension LuaState {
-    /// How deep nested tables may be when crossing the boundary.
-    static let maximumDepth = 32
 
     /// Pushes a Swift value onto the Lua stack.
     func push(_ value: LuaValue) {
@@ -61,12 +78,27 @@ extension LuaState {
         }
     }
 
-    /// Reads the value at `index` without running any metamethod.
-    func value(at index: Int32) throws(LuaReadError) -> LuaValue {
-        try value(at: lua_absindex(L, index), depth: 0)
+    /// Reads the value at `index` without running any metamethod, within `budget` (checked while
+    /// reading, so the work stays bounded whatever the value is).
+    func value(at index: Int32, budget: LuaReadBudget = .result) throws(LuaReadError) -> LuaValue {
+        var reader = BudgetedReader(limit: budget)
+        return try value(at: lua_absindex(L, index), depth: 0, reader: &reader)
     }
 
-    private func value(at index: Int32, depth: Int) throws(LuaReadError) -> LuaValue {
+    /// What a read has used so far.
+    private struct BudgetedReader {
+        let limit: LuaReadBudget
+        var entries = 0
+        var bytes = 0
+
+        mutating func charge(entries: Int = 0, bytes: Int = 0) throws(LuaReadError) {
+            self.entries += entries
+            self.bytes += bytes
+            if self.entries > limit.entries || self.bytes > limit.bytes { throw LuaReadError(reason: .tooLarge(limit)) }
+        }
+    }
+
+    private func value(at index: Int32, depth: Int, reader: inout BudgetedReader) throws(LuaReadError) -> LuaValue {
         switch lua_type(L, index) {
         case LUA_TNIL, LUA_TNONE:
             return .nil
@@ -76,16 +108,19 @@ extension LuaState {
             if lua_isinteger(L, index) != 0 { return .integer(lua_tointegerx(L, index, nil)) }
             return .number(lua_tonumberx(L, index, nil))
         case LUA_TSTRING:
+            try reader.charge(bytes: Int(lua_rawlen(L, index)))
             return .string(string(at: index) ?? "")
         case LUA_TTABLE:
-            return try table(at: index, depth: depth)
+            return try table(at: index, depth: depth, reader: &reader)
         case let type:
             throw LuaReadError(reason: .unsupportedType(String(cString: lua_typename(L, type))))
         }
     }
 
-    private func table(at index: Int32, depth: Int) throws(LuaReadError) -> LuaValue {
-        guard depth < Self.maximumDepth, lua_checkstack(L, 4) != 0 else { throw LuaReadError(reason: .tooDeep) }
+    private func table(at index: Int32, depth: Int, reader: inout BudgetedReader) throws(LuaReadError) -> LuaValue {
+        guard depth < reader.limit.depth, lua_checkstack(L, 4) != 0 else {
+            throw LuaReadError(reason: .tooDeep(reader.limit.depth))
+        }
         var entries: [LuaValue: LuaValue] = [:]
         var isSequence = true
         lua_pushnil(L)
@@ -93,13 +128,14 @@ extension LuaState {
             // Read the key without lua_tolstring's in-place conversion, which would confuse lua_next.
             let key: LuaValue
             do {
-                key = try value(at: lua_absindex(L, -2), depth: depth + 1)
+                try reader.charge(entries: 1)
+                key = try value(at: lua_absindex(L, -2), depth: depth + 1, reader: &reader)
             } catch {
                 lua_settop(L, -3)
                 throw error
             }
             do {
-                entries[key] = try value(at: lua_absindex(L, -1), depth: depth + 1)
+                entries[key] = try value(at: lua_absindex(L, -1), depth: depth + 1, reader: &reader)
             } catch {
                 lua_settop(L, -3)
                 throw LuaReadError(reason: error.reason, path: [Self.describe(key)] + error.path)

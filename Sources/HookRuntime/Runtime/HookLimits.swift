@@ -3,12 +3,14 @@
 /// Exceeding one raises a ``HookError`` with code ``HookError/Code/instructionBudget``,
 /// ``HookError/Code/memoryLimit`` or ``HookError/Code/deadline``; the runtime stays usable.
 public struct HookLimits: Sendable, Hashable {
-    /// Lua VM instructions one hook call may run (default 1,000,000; charged in steps of 1,000).
+    /// Lua VM instructions one hook call may run (default 1,000,000; charged in steps of 100, plus the
+    /// work of bounded library functions at 8 steps per instruction).
     public var instructions: Int
     /// Bytes the whole Lua state (all scripts and their data) may hold while a script runs
     /// (default 32 MiB).
     public var memoryBytes: Int
-    /// Wall-clock time one hook call may take (default 100 ms).
+    /// Wall-clock time one hook call may take (default 100 ms); a call ends within twice this
+    /// whatever it does, including inside library C functions.
     public var deadline: Duration
     /// Lua VM instructions one script's top-level chunk may run while loading (default 1,000,000).
     public var loadInstructions: Int

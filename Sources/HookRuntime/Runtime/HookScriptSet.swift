@@ -68,10 +68,9 @@ final class HookScriptSet {
         var verdict: HealthVerdict?
         let argument = context.luaValue
         for link in healthChain {
-            state.pushReference(link.reference)
-            state.push(argument)
+            pushCall(link, argument: argument)
             let next = try call(link, .health, expected: HealthVerdict.expectedShape) { () throws(HookShapeError) in
-                try HealthVerdict.decode(try readResult())
+                try HealthVerdict.decode(try readResult(depth: 3, verdict: "ok", fields: ["reason", "checks"]))
             }
             verdict = verdict.map { $0.and(next) } ?? next
         }
@@ -84,10 +83,9 @@ final class HookScriptSet {
         var reasons: [String] = []
         let argument = context.luaValue
         for link in gateChain {
-            state.pushReference(link.reference)
-            state.push(argument)
+            pushCall(link, argument: argument)
             var decision = try call(link, .gate, expected: GateDecision.expectedShape) { () throws(HookShapeError) in
-                try GateDecision.decode(try readResult())
+                try GateDecision.decode(try readResult(depth: 1, verdict: "allow", fields: ["reason"]))
             }
             guard decision.allow else {
                 decision.refusedBy = link.file
@@ -130,10 +128,34 @@ final class HookScriptSet {
         }
     }
 
-    /// The result on top of the stack as a ``LuaValue``.
-    private func readResult() throws(HookShapeError) -> LuaValue {
+    /// Pushes `argument | hook | argument`: the copy below the call lets ``readResult(depth:verdict:fields:)``
+    /// recognise a hook that returns its input.
+    private func pushCall(_ link: Link, argument: LuaValue) {
+        state.push(argument)
+        state.pushReference(link.reference)
+        lua_pushvalue(state.L, -2)
+    }
+
+    /// The `health`/`gate` result on top of the stack (its argument below it) as a ``LuaValue``,
+    /// read within ``LuaReadBudget/result`` and `depth` tables (the deepest the expected shape has).
+    ///
+    /// A hook that returns the context it was given is the identity hook: only its `verdict` and
+    /// `fields` entries count, and a missing `verdict` is `true` — the same as defining no hook.
+    private func readResult(depth: Int, verdict: String, fields: [String]) throws(HookShapeError) -> LuaValue {
+        var budget = LuaReadBudget.result
+        budget.depth = depth
         do {
-            return try state.value(at: -1)
+            guard lua_rawequal(state.L, -1, -2) != 0 else { return try state.value(at: -1, budget: budget) }
+            var entries: [String: LuaValue] = [verdict: true]
+            budget.depth = depth - 1
+            for name in [verdict] + fields {
+                state.push(name)
+                lua_rawget(state.L, -2)
+                defer { lua_settop(state.L, -2) }
+                let value = try state.value(at: -1, budget: budget)
+                if value != .nil { entries[name] = value }
+            }
+            return .fields(entries)
         } catch {
             throw HookShapeError(problem: error.description(root: "result"))
         }

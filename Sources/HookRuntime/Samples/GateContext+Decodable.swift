@@ -18,8 +18,8 @@ extension GateContext: Decodable {
         }
         self.init(
             topic: try container.decode(String.self, forKey: .topic),
-            stage: try container.decode(Int.self, forKey: .stage),
-            nextStage: try container.decode(Int.self, forKey: .nextStage),
+            stage: try container.decode(Int.self, forKey: .stage, in: HealthContext.stages),
+            nextStage: try container.decode(Int.self, forKey: .nextStage, in: HealthContext.stages),
             time: try container.decode(Int64.self, forKey: .time),
             taskID: taskID,
             facts: try container.decodeIfPresent([String: LuaValue].self, forKey: .facts) ?? [:]

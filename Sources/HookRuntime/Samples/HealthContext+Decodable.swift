@@ -1,4 +1,7 @@
 extension HealthContext: Decodable {
+    /// The stages a sample may name (0 Initial … 4 Completed).
+    static let stages = 0...4
+
     private enum CodingKeys: String, CodingKey {
         case topic, stage, facts
         case nextStage = "next_stage"
@@ -9,8 +12,8 @@ extension HealthContext: Decodable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             topic: try container.decode(String.self, forKey: .topic),
-            stage: try container.decode(Int.self, forKey: .stage),
-            nextStage: try container.decode(Int.self, forKey: .nextStage),
+            stage: try container.decode(Int.self, forKey: .stage, in: Self.stages),
+            nextStage: try container.decode(Int.self, forKey: .nextStage, in: Self.stages),
             facts: try container.decodeIfPresent([String: LuaValue].self, forKey: .facts) ?? [:]
         )
     }

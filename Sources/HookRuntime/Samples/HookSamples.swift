@@ -34,9 +34,33 @@ public struct HookSamples: Sendable, Hashable, Decodable {
         )
     }
 
-    /// Reads a JSON sample file.
+    /// The largest sample file read (samples are a handful of resources and contexts).
+    public static let maximumFileBytes = 16 << 20
+
+    /// Reads a JSON sample file (at most ``maximumFileBytes``).
     public static func load(from path: String) throws -> HookSamples {
-        try JSONDecoder().decode(HookSamples.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        let data = try handle.read(upToCount: maximumFileBytes + 1) ?? Data()
+        guard data.count <= maximumFileBytes else { throw SampleFileError.tooLarge(limit: maximumFileBytes) }
+        return try decode(data)
+    }
+
+    /// Decodes the JSON shape above; every range is checked and a problem names its key path.
+    static func decode(_ data: Data) throws -> HookSamples {
+        try JSONDecoder().decode(HookSamples.self, from: data)
+    }
+
+    /// A sample file Ferry refuses before decoding it.
+    public enum SampleFileError: Error, CustomStringConvertible {
+        /// The file is larger than the limit (bytes).
+        case tooLarge(limit: Int)
+
+        public var description: String {
+            switch self {
+            case .tooLarge(let limit): "the samples file is larger than \(limit) bytes"
+            }
+        }
     }
 
     /// Everyday inputs: business topics and groups, an ordered topic, a test topic, a retry topic; a
