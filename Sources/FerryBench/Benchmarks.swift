@@ -2,6 +2,7 @@
 let benchmarks: [String: @Sendable () async throws -> Void] = [
     "hooks": HooksBenchmark.run,
     "metadata": MetadataBenchmark.run,
+    "readiness": ReadinessBenchmark.run,
     "remoting": RemotingBenchmark.run,
     "sandbox": SandboxBenchmark.run,
 ]
