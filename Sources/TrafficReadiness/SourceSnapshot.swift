@@ -37,9 +37,18 @@ struct SourceSnapshot: Sendable {
             if let table { snapshot.committed[master] = table } else { snapshot.problems.append("source \(master): GET_ALL_CONSUMER_OFFSET failed") }
         }
 
+        // Topic stats only where the topic (or retry topic) exists: one bulk query per master saves one per
+        // absent topic; a master whose configs cannot be read is asked about every topic.
+        let configs = await boundedMap(masters, limit: gatherer.concurrency) { try? await admin.allTopicConfigs(broker: $0) }
+        snapshot.requests += masters.count
+        let existing = Dictionary(
+            zip(masters, configs).compactMap { master, table in table.map { (master, Set($0.topicConfigTable.keys)) } },
+            uniquingKeysWith: { $1 })
         let draining = topics.filter { $0.stage >= .cuttingOver }
         let statTopics = topics.map(\.name) + Set(draining.flatMap(\.groups)).sorted().map { "%RETRY%\($0)" }
-        let statItems = masters.flatMap { master in statTopics.map { (master, $0) } }
+        let statItems = masters.flatMap { master in
+            statTopics.filter { existing[master]?.contains($0) ?? true }.map { (master, $0) }
+        }
         let stats = await boundedMap(statItems, limit: gatherer.concurrency) { item in
             try? await admin.topicStats(item.1, broker: item.0)
         }

@@ -35,16 +35,24 @@ struct TargetSnapshot: Sendable {
             (try? await admin.allTopicConfigs(broker: master), try? await admin.allSubscriptionGroups(broker: master))
         }
         snapshot.requests += 2 * masters.count
+        var existing: [String: Set<String>] = [:]
         for (master, (topicConfigs, groupConfigs)) in zip(masters, configs) {
-            if let topicConfigs { snapshot.topics.formUnion(topicConfigs.topicConfigTable.keys) } else { snapshot.problems.append("target \(master): GET_ALL_TOPIC_CONFIG failed") }
+            if let topicConfigs {
+                existing[master] = Set(topicConfigs.topicConfigTable.keys)
+                snapshot.topics.formUnion(topicConfigs.topicConfigTable.keys)
+            } else {
+                snapshot.problems.append("target \(master): GET_ALL_TOPIC_CONFIG failed")
+            }
             if let groupConfigs { snapshot.groups.formUnion(groupConfigs.subscriptionGroupTable.keys) } else { snapshot.problems.append("target \(master): GET_ALL_SUBSCRIPTIONGROUP_CONFIG failed") }
         }
-        let groups = Set(topics.filter { $0.stage >= .initial }.flatMap(\.groups)).sorted()
+        let groups = Set(topics.flatMap(\.groups)).sorted()
         snapshot.consumers = await SourceSnapshot.clients(of: groups, on: first, admin: admin, gatherer: gatherer, producer: false)
         snapshot.requests += groups.count
 
         let written = topics.filter { $0.stage >= .dualRead }.map(\.name)
-        let items = masters.flatMap { master in written.map { (master, $0) } }
+        let items = masters.flatMap { master in
+            written.filter { existing[master]?.contains($0) ?? true }.map { (master, $0) }
+        }
         let stats = await boundedMap(items, limit: gatherer.concurrency) { try? await admin.topicStats($0.1, broker: $0.0) }
         snapshot.requests += items.count
         for (item, table) in zip(items, stats) {
