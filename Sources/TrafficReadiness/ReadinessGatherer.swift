@@ -8,7 +8,8 @@ internal import RocketMQRemoting
 /// subscription groups, delay progress, pending delayed and half messages), then sends the per-topic and
 /// per-group queries the protocol has no bulk form for (GET_TOPIC_STATS_INFO, GET_CONSUMER_CONNECTION_LIST,
 /// GET_PRODUCER_CONNECTION_LIST) with at most ``concurrency`` in flight. Queries only the stages need are
-/// skipped: target write progress from Dual read on, retry topics from Cutting over on.
+/// skipped: target write progress from Dual read on, target consumers in Dual read and Dual read/write only,
+/// retry topics and pending delayed/half messages from Cutting over on, stats of topics absent on a master.
 public struct ReadinessGatherer: Sendable {
     /// The source cluster.
     public var source: RocketMQAdmin

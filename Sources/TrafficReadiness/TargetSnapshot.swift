@@ -45,7 +45,9 @@ struct TargetSnapshot: Sendable {
             }
             if let groupConfigs { snapshot.groups.formUnion(groupConfigs.subscriptionGroupTable.keys) } else { snapshot.problems.append("target \(master): GET_ALL_SUBSCRIPTIONGROUP_CONFIG failed") }
         }
-        let groups = Set(topics.flatMap(\.groups)).sorted()
+        // Consumers on the target matter only while reads are being moved (stages 1 and 2: the 1 → 2 check and
+        // whether dual read is in effect); later checks and effects do not read them.
+        let groups = Set(topics.filter { $0.stage == .dualRead || $0.stage == .dualReadWrite }.flatMap(\.groups)).sorted()
         snapshot.consumers = await SourceSnapshot.clients(of: groups, on: first, admin: admin, gatherer: gatherer, producer: false)
         snapshot.requests += groups.count
 
