@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "RocketMQSandbox", targets: ["RocketMQSandbox"]),
         .library(name: "HookRuntime", targets: ["HookRuntime"]),
         .library(name: "TrafficMigration", targets: ["TrafficMigration"]),
+        .library(name: "TrafficReadiness", targets: ["TrafficReadiness"]),
         .executable(name: "ferry", targets: ["ferry"]),
         .executable(name: "ferry-bench", targets: ["FerryBench"]),
         .plugin(name: "CheckHooksPlugin", targets: ["CheckHooksPlugin"]),
@@ -242,6 +243,25 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Readiness facts gathering (issue 9)
+        .target(
+            name: "TrafficReadiness",
+            dependencies: [
+                "MigrationEngine", "HookRuntime", "RocketMQClient", "RocketMQRemoting",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TrafficReadinessTests",
+            dependencies: [
+                "TrafficReadiness", "MigrationEngine", "HookRuntime", "RocketMQClient", "RocketMQRemoting",
+                "RocketMQSandbox", .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Executables
         .executableTarget(
             name: "ferry",
@@ -254,6 +274,7 @@ let package = Package(
                 "MigrationEngine",
                 "MigrationStore",
                 "TrafficMigration",
+                "TrafficReadiness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -269,6 +290,7 @@ let package = Package(
                 "RocketMQClient",
                 "RocketMQRemoting",
                 "RocketMQSandbox",
+                "TrafficReadiness",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],

@@ -183,6 +183,7 @@ extension BrokerState {
         guard var message = self.halfMessages.removeValue(forKey: offset) else {
             return .reply(request, .systemError, remark: "Find prepared transaction message failed")
         }
+        self.putTransactionOp(for: message, now: now)
         if kind == .transactionCommit {
             message.topic = message.properties[MessageProperties.realTopic] ?? message.topic
             message.queueId = message.properties[MessageProperties.realQueueId].flatMap { Int32($0) } ?? 0

@@ -1,4 +1,6 @@
 import Foundation
+import RocketMQClient
+import RocketMQRemoting
 import RocketMQSandbox
 import Testing
 
@@ -59,6 +61,12 @@ import Testing
             try await sandbox.createTopic("audit", on: sandbox.source)
             try await sandbox.createTopic("orders", on: sandbox.target)
             try await sandbox.commitOffset(topic: "orders", group: "billing", on: sandbox.source)
+            // Readiness (issue 9) refuses a forward step while the topic or one of its groups is missing on the target.
+            try await sandbox.createTopic("audit", on: sandbox.target)
+            for address in sandbox.target.brokerAddresses.values {
+                try await sandbox.admin(sandbox.target).createOrUpdateGroup(
+                    SubscriptionGroupConfig(groupName: "billing"), broker: address)
+            }
             let source = sandbox.source.nameServerAddress
             let target = sandbox.target.nameServerAddress
 

@@ -1,0 +1,45 @@
+public import Logging
+public import MigrationEngine
+
+/// The facts of a task's topics, refreshed on a schedule by one ``ReadinessGatherer``: what guards and
+/// `ferry migrate check` read. Reading never waits on a cluster; a refresh never blocks a reader for longer
+/// than swapping the new facts in.
+public actor ReadinessFactsCache: ReadinessFactsSource {
+    private let gatherer: ReadinessGatherer
+    private let now: @Sendable () -> Int64
+    private let logger: Logger
+    private var byTopic: [String: TopicFacts] = [:]
+    /// Requests the latest pass sent.
+    public private(set) var lastPassRequests = 0
+
+    /// Makes a cache over `gatherer`; `now` is Unix milliseconds (injectable for tests).
+    public init(gatherer: ReadinessGatherer, logger: Logger, now: @escaping @Sendable () -> Int64) {
+        self.gatherer = gatherer
+        self.logger = logger
+        self.now = now
+    }
+
+    /// The latest facts of `topic`.
+    public func facts(topic: String, task: MigrationTask) async -> TopicFacts? { byTopic[topic] }
+
+    /// Gathers one pass for every topic of `task` now, and keeps the result.
+    @discardableResult
+    public func refresh(task: MigrationTask) async -> ReadinessPass {
+        let previous = byTopic
+        let pass = await gatherer.gather(task: task, topics: task.topics, previous: previous, now: now())
+        for facts in pass.facts { byTopic[facts.topic] = facts }
+        lastPassRequests = pass.requests
+        for problem in pass.problems.prefix(10) {
+            logger.info("readiness.gather.problem", metadata: ["readiness.problem": "\(problem)", "migration.task": "\(task.name)"])
+        }
+        return pass
+    }
+
+    /// Refreshes every `interval` until cancelled, reading the task afresh each time (stages move).
+    public func run(every interval: Duration, task: @escaping @Sendable () async -> MigrationTask?) async {
+        while !Task.isCancelled {
+            if let current = await task() { await refresh(task: current) }
+            try? await Task.sleep(for: interval)
+        }
+    }
+}
