@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "RocketMQServer", targets: ["RocketMQServer"]),
         .library(name: "RocketMQSandbox", targets: ["RocketMQSandbox"]),
         .library(name: "HookRuntime", targets: ["HookRuntime"]),
+        .library(name: "NameServerProxy", targets: ["NameServerProxy"]),
         .executable(name: "ferry", targets: ["ferry"]),
         .executable(name: "ferry-bench", targets: ["FerryBench"]),
         .plugin(name: "CheckHooksPlugin", targets: ["CheckHooksPlugin"]),
@@ -220,6 +221,28 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Routing proxy (traffic switching)
+        .target(
+            name: "NameServerProxy",
+            dependencies: [
+                "RocketMQRemoting", "RocketMQClient", "RocketMQServer", "MigrationEngine", "MigrationStore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "NameServerProxyTests",
+            dependencies: [
+                "NameServerProxy", "RocketMQSandbox", "RocketMQClient", "RocketMQRemoting", "MigrationEngine", "MigrationStore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Executables
         .executableTarget(
             name: "ferry",
@@ -231,6 +254,7 @@ let package = Package(
                 "MetadataMigration",
                 "MigrationEngine",
                 "MigrationStore",
+                "NameServerProxy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -243,6 +267,7 @@ let package = Package(
                 "MetadataMigration",
                 "MigrationEngine",
                 "MigrationStore",
+                "NameServerProxy",
                 "RocketMQClient",
                 "RocketMQRemoting",
                 "RocketMQSandbox",
