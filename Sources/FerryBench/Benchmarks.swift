@@ -2,6 +2,7 @@
 let benchmarks: [String: @Sendable () async throws -> Void] = [
     "hooks": HooksBenchmark.run,
     "metadata": MetadataBenchmark.run,
+    "proxy": ProxyBenchmark.run,
     "remoting": RemotingBenchmark.run,
     "sandbox": SandboxBenchmark.run,
 ]

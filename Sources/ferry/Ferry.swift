@@ -5,6 +5,7 @@ import ArgumentParser
 struct Ferry: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Move live RocketMQ traffic between clusters.",
-        subcommands: [HooksCommand.self, InspectCommand.self, SandboxCommand.self, MetadataCommand.self, DemoCommand.self]
+        subcommands: [HooksCommand.self, InspectCommand.self, SandboxCommand.self, MetadataCommand.self, DemoCommand.self,
+            MigrateCommand.self, ProxyCommand.self]
     )
 }
