@@ -86,7 +86,7 @@ enum ProxyTest {
         configuration.refreshInterval = .milliseconds(300)
         configuration.rulesPollInterval = .milliseconds(100)
         configuration.persistInterval = .milliseconds(200)
-        configuration.upstreamTimeout = .seconds(1)
+        configuration.upstreamTimeout = .seconds(3)
         return configuration
     }
 
