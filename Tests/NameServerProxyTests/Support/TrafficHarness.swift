@@ -126,7 +126,8 @@ final class TrafficHarness: Sendable {
                 for topic in Self.topics {
                     sequence += 1
                     let id = "\(topic)#\(sequence)"
-                    let tag = sequence % 2 == 0 ? "TagA" : "TagB"
+                    // Alternates per round, so each topic (the tagged one included) gets both tags.
+                    let tag = sequence % (2 * Self.topics.count) < Self.topics.count ? "TagA" : "TagB"
                     let step = self.steps.load(ordering: .relaxed)
                     do {
                         let result = try await self.producer.send(
