@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "HookRuntime", targets: ["HookRuntime"]),
         .library(name: "TrafficMigration", targets: ["TrafficMigration"]),
         .library(name: "TrafficReadiness", targets: ["TrafficReadiness"]),
+        .library(name: "NameServerProxy", targets: ["NameServerProxy"]),
         .executable(name: "ferry", targets: ["ferry"]),
         .executable(name: "ferry-bench", targets: ["FerryBench"]),
         .plugin(name: "CheckHooksPlugin", targets: ["CheckHooksPlugin"]),
@@ -243,6 +244,28 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Routing proxy (traffic switching)
+        .target(
+            name: "NameServerProxy",
+            dependencies: [
+                "RocketMQRemoting", "RocketMQClient", "RocketMQServer", "MigrationEngine", "MigrationStore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "NameServerProxyTests",
+            dependencies: [
+                "NameServerProxy", "RocketMQSandbox", "RocketMQClient", "RocketMQRemoting", "MigrationEngine", "MigrationStore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Readiness facts gathering (issue 9)
         .target(
             name: "TrafficReadiness",
@@ -275,6 +298,7 @@ let package = Package(
                 "MigrationStore",
                 "TrafficMigration",
                 "TrafficReadiness",
+                "NameServerProxy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -287,6 +311,7 @@ let package = Package(
                 "MetadataMigration",
                 "MigrationEngine",
                 "MigrationStore",
+                "NameServerProxy",
                 "RocketMQClient",
                 "RocketMQRemoting",
                 "RocketMQSandbox",

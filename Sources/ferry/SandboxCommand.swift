@@ -39,7 +39,7 @@ struct SandboxCommand: AsyncParsableCommand {
     }
 
     /// Returns when the process receives SIGINT or SIGTERM.
-    private static func waitForTermination() async {
+    static func waitForTermination() async {
         let (stream, continuation) = AsyncStream.makeStream(of: Void.self)
         var sources: [any DispatchSourceSignal] = []
         for signalNumber in [SIGINT, SIGTERM] {

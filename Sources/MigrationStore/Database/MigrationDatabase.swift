@@ -78,6 +78,7 @@ public struct MigrationDatabase: Sendable {
             }
         }
         migrator.registerTrafficMigrations()
+        migrator.registerMigration("v3.proxyAccess") { db in try ProxyAccessStore.createTables(db) }
         return migrator
     }
 

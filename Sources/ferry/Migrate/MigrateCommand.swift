@@ -14,7 +14,7 @@ struct MigrateCommand: AsyncParsableCommand {
         subcommands: [
             MigrateCreateCommand.self, MigrateStatusCommand.self, MigrateHistoryCommand.self,
             MigrateAdvanceCommand.self, MigrateRollbackCommand.self, MigratePreviewCommand.self,
-            MigrateCheckCommand.self,
+            MigrateCheckCommand.self, MigrateClientsCommand.self,
         ]
     )
 }

@@ -14,8 +14,13 @@ struct StateOptions: ParsableArguments {
 
     /// Opens the traffic store, or fails with exit code 2.
     func store() throws -> TrafficStore {
+        TrafficStore(database: try self.database())
+    }
+
+    /// Opens the state database (creating it and applying migrations when needed), or fails with exit code 2.
+    func database() throws -> MigrationDatabase {
         do {
-            return TrafficStore(database: try MigrationDatabase(path: self.state))
+            return try MigrationDatabase(path: self.state)
         } catch {
             throw fail("\(error)")
         }

@@ -1,0 +1,33 @@
+import RocketMQRemoting
+import RocketMQServer
+
+/// Answers GET_ROUTEINFO_BY_TOPIC on the event loop from the ``RouteAnswerCache``: a lookup, an access
+/// note and a write. A topic without a cached answer goes to the async path (``ProxyRequestHandler``).
+struct RouteFastPath: RemotingFastPath {
+    let answers: RouteAnswerCache
+    let tracker: ClientAccessTracker
+
+    func answer(_ request: RemotingCommand, remoteAddress: String) -> RemotingCommand? {
+        guard request.code == RequestCode.getRouteInfoByTopic.rawValue, !request.isOneway else { return nil }
+        let topic = request.ext("topic") ?? ""
+        guard ProxyTopicName.isValid(topic) else {
+            return RouteAnswer(route: nil).response(to: request, topic: topic)
+        }
+        let now = epochMillis()
+        guard let answer = self.answers.answer(topic: topic, nowMillis: now) else { return nil }
+        self.tracker.record(topic: topic, address: remoteAddress, nowMillis: now)
+        return answer.response(to: request, topic: topic)
+    }
+}
+
+/// The topic names the proxy looks up, caches and tracks.
+enum ProxyTopicName {
+    /// RocketMQ's `TopicValidator.TOPIC_MAX_LENGTH` (127 in 4.9.x).
+    static let maxLength = 127
+
+    /// Non-empty and at most ``maxLength`` UTF-8 bytes: anything else cannot exist on a 4.9.x NameServer, so
+    /// it is answered TOPIC_NOT_EXIST at once, never cached, tracked or sent upstream.
+    static func isValid(_ topic: String) -> Bool {
+        !topic.isEmpty && topic.utf8.count <= Self.maxLength
+    }
+}
