@@ -10,24 +10,32 @@ public struct HookReloader: Sendable {
     /// The runtime to reload.
     public let runtime: HookRuntime
     private let logger: Logger
+    /// The scripts' fingerprint when the reloader was made: ``run(every:)`` compares against it, so a change
+    /// made between making the reloader and the first poll is not taken for the baseline.
+    private let baseline: String
 
-    /// Makes a reloader for `runtime`.
+    /// Makes a reloader for `runtime` (make it right after loading the runtime).
     public init(runtime: HookRuntime, logger: Logger) {
         self.runtime = runtime
         self.logger = logger
+        self.baseline = Self.fingerprint(of: runtime.path)
     }
 
     /// A fingerprint of the scripts at the runtime's path: each `.lua` file's name, size and content hash.
     public func fingerprint() -> String {
+        Self.fingerprint(of: self.runtime.path)
+    }
+
+    private static func fingerprint(of path: String) -> String {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: runtime.path, isDirectory: &isDirectory) else { return "" }
+        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { return "" }
         let files: [String]
         if isDirectory.boolValue {
-            let names = (try? manager.contentsOfDirectory(atPath: runtime.path)) ?? []
-            files = names.filter { $0.hasSuffix(".lua") }.sorted().map { runtime.path + "/" + $0 }
+            let names = (try? manager.contentsOfDirectory(atPath: path)) ?? []
+            files = names.filter { $0.hasSuffix(".lua") }.sorted().map { path + "/" + $0 }
         } else {
-            files = [runtime.path]
+            files = [path]
         }
         return files.map { file in
             let bytes = FileManager.default.contents(atPath: file).map { Array($0) }
@@ -49,7 +57,7 @@ public struct HookReloader: Sendable {
 
     /// Polls every `interval` and reloads when the fingerprint changes, and on SIGHUP; until cancelled.
     public func run(every interval: Duration) async {
-        var seen = fingerprint()
+        var seen = self.baseline
         let hangups = SignalCounter.hangups
         var hangupsSeen = hangups.count
         while !Task.isCancelled {

@@ -20,7 +20,7 @@ struct AutoAdvanceLoop {
             actor: currentActor(), reason: self.options.reason ?? "auto",
             overrides: self.options.ignoreHealth ? ["health"] : [])
         try await ClusterConnections.with(source: task.sourceNameServers, target: task.targetNameServers) { clusters in
-            try await self.options.readiness.withGuard(task: task, options: self.options.guardOptions(audit)) { guardian, cache in
+            try await self.options.readiness.withGuard(task: task, state: self.options.state, options: self.options.guardOptions(audit)) { guardian, cache in
                 let runner = StageStepRunner(store: store, stepGuard: guardian, clusters: clusters)
                 while !Task.isCancelled {
                     guard let current = try store.task(named: self.options.name) else { return }

@@ -37,7 +37,7 @@ struct MigrateCheckCommand: AsyncParsableCommand {
             case .selectors(let selectors): names = TopicSelector.select(selectors, from: task.topics.map(\.name)).selected
             }
             let picked = task.topics.filter { names.contains($0.name) }
-            reports = try await self.readiness.withGuard(task: task, options: ReadinessGuardOptions()) { guardian, _ in
+            reports = try await self.readiness.withGuard(task: task, state: self.state, options: ReadinessGuardOptions()) { guardian, _ in
                 var reports: [ReadinessReport] = []
                 for topic in picked { reports.append(await guardian.report(task: task, topic: topic)) }
                 return reports

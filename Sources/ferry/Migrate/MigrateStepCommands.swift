@@ -34,7 +34,7 @@ struct StepOptions: ParsableArguments {
                 actor: currentActor(), reason: self.reason, overrides: self.ignoreHealth ? ["health"] : [])
             report = try await ClusterConnections.with(source: task.sourceNameServers, target: task.targetNameServers) {
                 clusters in
-                try await self.readiness.withGuard(task: task, options: self.guardOptions(audit)) { guardian, _ in
+                try await self.readiness.withGuard(task: task, state: self.state, options: self.guardOptions(audit)) { guardian, _ in
                     try await StageStepRunner(store: store, stepGuard: guardian, clusters: clusters).run(
                         task: self.name, selection: self.selection.selection, direction: direction, audit: audit)
                 }

@@ -3,6 +3,7 @@ import Foundation
 import HookRuntime
 import Logging
 import MigrationEngine
+import MigrationStore
 import RocketMQClient
 import TrafficReadiness
 
@@ -17,8 +18,9 @@ struct ReadinessOptions: ParsableArguments {
     var producerGroups: [String] = []
 
     /// One gathering pass over `task`'s topics and a guard over it, for the duration of `body`.
+    /// The proxy's access records come from the state file `state`.
     func withGuard<T>(
-        task: MigrationTask, options: ReadinessGuardOptions,
+        task: MigrationTask, state: StateOptions, options: ReadinessGuardOptions,
         _ body: (ReadinessStepGuard, ReadinessFactsCache) async throws -> T
     ) async throws -> T {
         let logger = Logger(label: "ferry.readiness") { _ in SwiftLogNoOpLogHandler() }
@@ -40,6 +42,7 @@ struct ReadinessOptions: ParsableArguments {
         let gatherer = ReadinessGatherer(
             source: RocketMQAdmin(client: client, nameServers: task.sourceNameServers, timeout: .seconds(3)),
             target: RocketMQAdmin(client: client, nameServers: task.targetNameServers, timeout: .seconds(3)),
+            accessLog: StoredProxyAccessLog(store: ProxyAccessStore(database: try state.database()), task: task.name),
             producerGroups: groups)
         let now: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
         let cache = ReadinessFactsCache(gatherer: gatherer, logger: logger, now: now)
