@@ -24,6 +24,7 @@ public final class RemotingServer: Sendable {
     /// (an accepted child that is never served would otherwise be dropped unfinished), and one accepted just
     /// before is closed as soon as its serving task starts.
     private let connections: ConnectionRegistry
+    private let unserved: UnservedConnections
     private let logger: Logger
     private let configuration: RemotingServerConfiguration
     private let nextConnectionID = Atomic<Int>(1)
@@ -38,7 +39,9 @@ public final class RemotingServer: Sendable {
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws {
         let connections = ConnectionRegistry()
+        let unserved = UnservedConnections()
         self.connections = connections
+        self.unserved = unserved
         self.configuration = configuration
         self.listener = try await ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -53,7 +56,9 @@ public final class RemotingServer: Sendable {
                         ByteToMessageHandler(RemotingFrameDecoder(maxFrameLength: configuration.maxFrameLength)))
                     try pipeline.addHandler(MessageToByteHandler(RemotingFrameEncoder()))
                     if let fastPath { try pipeline.addHandler(RemotingFastPathHandler(fastPath)) }
-                    return try NIOAsyncChannel<RemotingCommand, RemotingCommand>(wrappingChannelSynchronously: channel)
+                    let wrapper = try NIOAsyncChannel<RemotingCommand, RemotingCommand>(wrappingChannelSynchronously: channel)
+                    unserved.add(wrapper)
+                    return wrapper
                 }
             }
         self.port = self.listener.channel.localAddress?.port ?? port
@@ -87,6 +92,7 @@ public final class RemotingServer: Sendable {
         } catch {
             self.logger.debug("remoting listener ended", metadata: ["error": "\(error)"])
         }
+        await self.unserved.finishAll()
     }
 
     /// Closes the listener and every open connection; ``serve(_:)`` then returns.
@@ -94,11 +100,14 @@ public final class RemotingServer: Sendable {
         let open = self.connections.close()
         try? await self.listener.channel.close()
         for channel in open { try? await channel.close() }
+        await self.unserved.finishAll()
     }
 
     private func serveConnection(
         _ child: NIOAsyncChannel<RemotingCommand, RemotingCommand>, _ handler: any RemotingRequestHandler
     ) async {
+        // Already closed by close() (accepted while it ran): nothing left to serve.
+        guard self.unserved.take(child.channel) else { return }
         let id = self.nextConnectionID.wrappingAdd(1, ordering: .relaxed).oldValue
         let address = Self.describe(child.channel.remoteAddress)
         guard self.connections.register(child.channel, id: id) else {

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Logging
 import MigrationEngine
 import MigrationStore
+import RocketMQClient
 import TrafficMigration
 
 /// `ferry migrate status NAME [SELECTOR…] [--state FILE] [--json]`.
@@ -30,12 +32,16 @@ struct MigrateStatusCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try self.state.store()
+        let database = try self.state.database()
+        let store = TrafficStore(database: database)
         let status: TrafficStatus
         do {
             guard let task = try store.task(named: self.name) else { throw fail("no task named \(self.name)") }
+            let client = RemotingClient(logger: Logger(label: "ferry.migrate") { _ in SwiftLogNoOpLogHandler() })
+            let access = try? await ProxyClientAccess.load(task: task, database: database, client: client)
+            await client.shutdown()
             status = try await ClusterConnections.with(source: task.sourceNameServers, target: task.targetNameServers) {
-                try await TrafficStatusReporter(store: store, clusters: $0)
+                try await TrafficStatusReporter(store: store, clusters: $0, clientAccess: access)
                     .status(task: self.name, selection: self.selection.selection)
             }
         } catch let exit as ExitCode {
