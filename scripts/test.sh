@@ -13,7 +13,9 @@ status=0
 # SIGINT, not SIGTERM: SwiftPM runs the test binary in its own process group and forwards SIGINT to it (as for
 # Ctrl-C), whereas SIGTERM would kill SwiftPM and leave the test binary running. A run still alive 60 s later is
 # killed outright.
-timeout --signal=INT --kill-after=60s "$limit" swift test --skip-build "$@" || status=$?
+# Three tests at a time: the socket-backed suites start whole sandbox clusters, and on 2 cores an unbounded
+# parallel run makes their 3-second client timeouts fire (the run takes no longer this way).
+timeout --signal=INT --kill-after=60s "$limit" swift test --skip-build --experimental-maximum-parallelization-width 3 "$@" || status=$?
 if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
     echo "error: the test run did not finish within $limit and was killed (a hang?)." >&2
     echo "error: look above for '◇ Test … started' lines without a matching passed/failed line." >&2

@@ -115,7 +115,13 @@ enum ProxyTest {
             try await admin.createOrUpdateTopic(
                 TopicConfig(topicName: topic, readQueueNums: 4, writeQueueNums: 4), broker: address)
         }
-        await cluster.registerBrokers()
+        // A registration lost on a loaded machine is retried: the topic must be routable before a test uses it.
+        for _ in 0..<20 {
+            await cluster.registerBrokers()
+            if (try? await admin.topicRoute(topic)) != nil { return }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        Issue.record("topic \(topic) never appeared in the NameServer of \(cluster.nameServerAddress)")
     }
 
     /// Polls `condition` every 50 ms until it holds or `timeout` passes; returns whether it held.

@@ -137,7 +137,7 @@ final class TrafficHarness: Sendable {
                         }
                         self.ledger.sent(id: id, broker: result.queue.brokerName, step: step, groups: groups)
                     } catch {
-                        self.ledger.sendFailed()
+                        self.ledger.sendFailed(id: id)
                     }
                 }
                 try? await Task.sleep(for: .milliseconds(5))

@@ -10,6 +10,9 @@ final class TrafficLedger: Sendable {
         /// Broker of each successful send, with the number of steps made before it.
         var sends: [(step: Int, broker: String)] = []
         var failures = 0
+        /// Ids whose send reported an error: a timed-out send may still have been stored (RocketMQ's
+        /// at-least-once contract), so its delivery is counted apart, not as unexpected.
+        var failedIds: Set<String> = []
     }
 
     private let state = Mutex(State())
@@ -21,7 +24,12 @@ final class TrafficLedger: Sendable {
         }
     }
 
-    func sendFailed() { self.state.withLock { $0.failures += 1 } }
+    func sendFailed(id: String) {
+        self.state.withLock { state in
+            state.failures += 1
+            state.failedIds.insert(id)
+        }
+    }
 
     func received(id: String, group: String) {
         self.state.withLock { $0.received[group, default: [:]][id, default: 0] += 1 }
@@ -47,13 +55,21 @@ final class TrafficLedger: Sendable {
     /// Messages expected per group.
     var expectedCounts: [String: Int] { self.state.withLock { $0.expected.mapValues(\.count) } }
 
-    /// Ids received that no send reported (must stay empty).
+    /// Ids received that no send attempted (must stay empty); a send that reported an error but was stored
+    /// anyway is counted by ``deliveredAfterFailedSend``.
     var unexpected: Int {
         self.state.withLock { state in
             state.received.reduce(0) { total, entry in
                 let expected = state.expected[entry.key] ?? []
-                return total + entry.value.keys.filter { !expected.contains($0) }.count
+                return total + entry.value.keys.filter { !expected.contains($0) && !state.failedIds.contains($0) }.count
             }
+        }
+    }
+
+    /// Deliveries of messages whose send reported an error (a timeout after the broker stored it).
+    var deliveredAfterFailedSend: Int {
+        self.state.withLock { state in
+            state.received.values.reduce(0) { $0 + $1.keys.filter { state.failedIds.contains($0) }.count }
         }
     }
 
