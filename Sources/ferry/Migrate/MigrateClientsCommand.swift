@@ -38,7 +38,7 @@ struct MigrateClientsCommand: AsyncParsableCommand {
             throw fail("no task named \(self.name)")
         }
         if !self.selectors.isEmpty {
-            task.topics = task.topics.filter { topic in self.selectors.contains { Self.matches(topic.name, glob: $0) } }
+            task.topics = task.topics.filter { topic in self.selectors.contains { TopicSelector($0).matches(topic.name) } }
         }
         let accessStore = ProxyAccessStore(database: database)
         let client = RemotingClient(logger: Logger(label: "ferry.migrate") { _ in SwiftLogNoOpLogHandler() })
@@ -53,11 +53,6 @@ struct MigrateClientsCommand: AsyncParsableCommand {
         } else {
             print(Self.text(report), terminator: "")
         }
-    }
-
-    /// `*` and `?` globs over a whole name.
-    static func matches(_ name: String, glob: String) -> Bool {
-        fnmatch(glob, name, 0) == 0
     }
 
     static func text(_ report: ClientMoveReport) -> String {

@@ -19,10 +19,14 @@ final class TrafficHarness: Sendable {
     static let groups = ["GroupA", "GroupB"]
     /// GroupA reads only `TagA` from the tagged topic; GroupB reads everything.
     static let filteredGroup = "GroupA"
+    /// The producer's group (readiness looks its connections up by group).
+    static let producerGroup = "MigratingProducer"
 
     let source: SandboxCluster
     let target: SandboxCluster
     let store: TrafficStore
+    /// The proxy's persisted access records (what the readiness checks read).
+    let accessStore: ProxyAccessStore
     let proxy: NameServerProxy
     private let client: RemotingClient
     private let producer: RocketMQProducer
@@ -33,14 +37,15 @@ final class TrafficHarness: Sendable {
     private let sender: Mutex<Task<Void, Never>?> = Mutex(nil)
 
     private init(
-        source: SandboxCluster, target: SandboxCluster, store: TrafficStore, proxy: NameServerProxy,
-        client: RemotingClient, producer: RocketMQProducer, consumers: [String: [RocketMQPushConsumer]],
+        source: SandboxCluster, target: SandboxCluster, store: TrafficStore, accessStore: ProxyAccessStore,
+        proxy: NameServerProxy, client: RemotingClient, producer: RocketMQProducer, consumers: [String: [RocketMQPushConsumer]],
         ledger: TrafficLedger
     ) {
         self.ledger = ledger
         self.source = source
         self.target = target
         self.store = store
+        self.accessStore = accessStore
         self.proxy = proxy
         self.client = client
         self.producer = producer
@@ -48,12 +53,22 @@ final class TrafficHarness: Sendable {
     }
 
     /// Starts everything, runs `body`, then stops everything whatever `body` did.
-    static func run(_ body: (TrafficHarness) async throws -> Void) async throws {
+    /// `quietPeriodSeconds` is the task's drain quiet period (the readiness checks read it).
+    static func run(
+        quietPeriodSeconds: Int64 = MigrationTask.defaultQuietPeriodSeconds, _ body: (TrafficHarness) async throws -> Void
+    ) async throws {
         try await ProxyTest.withClusters { source, target in
             let setup = RemotingClient(logger: ProxyTest.logger)
             for topic in topics {
                 try await ProxyTest.createTopic(topic, on: source, client: setup)
                 try await ProxyTest.createTopic(topic, on: target, client: setup)
+            }
+            // The groups exist on the target before any step, as metadata migration leaves them.
+            let targetAdmin = RocketMQAdmin(client: setup, nameServers: [target.nameServerAddress])
+            for group in groups {
+                for address in target.brokerAddresses.values {
+                    try await targetAdmin.createOrUpdateGroup(SubscriptionGroupConfig(groupName: group), broker: address)
+                }
             }
             await setup.shutdown()
             let database = try MigrationDatabase.inMemory()
@@ -62,13 +77,16 @@ final class TrafficHarness: Sendable {
                 MigrationTask(
                     name: "task", sourceNameServers: [source.nameServerAddress],
                     targetNameServers: [target.nameServerAddress],
-                    topics: topics.map { MigrationTopic(name: $0, groups: groups, ordered: $0 == orderedTopic) }),
+                    topics: topics.map { MigrationTopic(name: $0, groups: groups, ordered: $0 == orderedTopic) },
+                    quietPeriodSeconds: quietPeriodSeconds),
                 audit: TrafficAuditContext(actor: "test"))
             try await ProxyTest.withProxy(
                 ProxyTest.configuration(source: source, target: target),
                 rules: TrafficStoreRulesSource(store: store, taskName: "task"), store: ProxyAccessStore(database: database)
             ) { proxy in
-                let harness = await Self.startClients(source: source, target: target, store: store, proxy: proxy)
+                let harness = await Self.startClients(
+                    source: source, target: target, store: store, accessStore: ProxyAccessStore(database: database),
+                    proxy: proxy)
                 do {
                     try await body(harness)
                     await harness.stop()
@@ -81,7 +99,8 @@ final class TrafficHarness: Sendable {
     }
 
     private static func startClients(
-        source: SandboxCluster, target: SandboxCluster, store: TrafficStore, proxy: NameServerProxy
+        source: SandboxCluster, target: SandboxCluster, store: TrafficStore, accessStore: ProxyAccessStore,
+        proxy: NameServerProxy
     ) async -> TrafficHarness {
         let proxyAddress = "127.0.0.1:\(proxy.port)"
         let ledger = TrafficLedger()
@@ -106,13 +125,14 @@ final class TrafficHarness: Sendable {
             }
         }
         let client = RemotingClient(logger: ProxyTest.logger)
-        var configuration = RocketMQProducerConfiguration(group: "MigratingProducer", nameServers: [proxyAddress])
+        var configuration = RocketMQProducerConfiguration(group: producerGroup, nameServers: [proxyAddress])
         configuration.routeRefreshInterval = .milliseconds(500)
         configuration.heartbeatInterval = .seconds(1)
         let producer = RocketMQProducer(configuration: configuration, client: client, logger: ProxyTest.logger)
         await producer.start()
         let harness = TrafficHarness(
-            source: source, target: target, store: store, proxy: proxy, client: client, producer: producer,
+            source: source, target: target, store: store, accessStore: accessStore, proxy: proxy, client: client,
+            producer: producer,
             consumers: consumers, ledger: ledger)
         harness.startSending()
         return harness

@@ -1,0 +1,66 @@
+import Foundation
+import Logging
+import MigrationEngine
+import MigrationStore
+import RocketMQClient
+import Testing
+import TrafficMigration
+import TrafficReadiness
+
+/// Issue 9's end-to-end evidence: a whole migration under live traffic driven only by `advance` behind the
+/// readiness checks (no forced steps, no fixed sleeps between stages): each attempt either moves every topic or
+/// is refused with reasons, and is retried until the facts allow it.
+@Suite(.serialized, .timeLimit(.minutes(10))) struct ReadinessDrivenMigrationTests {
+    /// The proxy's access records in the harness's state store, read afresh on every call.
+    struct AccessRecords: ProxyAccessLog {
+        let store: ProxyAccessStore
+        func hosts(forTopic topic: String) async -> Set<String> {
+            Set(((try? self.store.accesses(task: "task")) ?? []).filter { $0.topic == topic }.map(\.host))
+        }
+    }
+
+    @Test func advanceInALoopCompletesEveryTopicWithNothingLost() async throws {
+        try await TrafficHarness.run(quietPeriodSeconds: 2) { harness in
+            let client = RemotingClient(logger: ProxyTest.logger)
+            defer { Task { await client.shutdown() } }
+            let task = try #require(try harness.store.task(named: "task"))
+            let source = RocketMQAdmin(client: client, nameServers: task.sourceNameServers)
+            let target = RocketMQAdmin(client: client, nameServers: task.targetNameServers)
+            let producers = Dictionary(TrafficHarness.topics.map { ($0, [TrafficHarness.producerGroup]) }) { a, _ in a }
+            let gatherer = ReadinessGatherer(
+                source: source, target: target, accessLog: AccessRecords(store: harness.accessStore),
+                producerGroups: producers)
+            let now: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
+            let cache = ReadinessFactsCache(gatherer: gatherer, logger: ProxyTest.logger, now: now)
+            let runner = StageStepRunner(
+                store: harness.store, stepGuard: ReadinessStepGuard(facts: cache, hooks: nil, now: now),
+                clusters: TrafficClusters(
+                    source: RocketMQTrafficClusterReader(admin: source), target: RocketMQTrafficClusterReader(admin: target)))
+            var refusals: [String] = []
+            var attempts = 0
+            let deadline = ContinuousClock.now + .seconds(300)
+            while ContinuousClock.now < deadline {
+                guard let current = try harness.store.task(named: "task") else { break }
+                if current.topics.allSatisfy({ $0.stage == .completed }) { break }
+                await cache.refresh(task: current)
+                attempts += 1
+                let report = try await runner.run(
+                    task: "task", selection: .all, direction: .advance, audit: TrafficAuditContext(actor: "test"))
+                for outcome in report.outcomes {
+                    if case .refused(let topic, _, let reason) = outcome { refusals.append("\(topic): \(reason)") }
+                }
+                try await Task.sleep(for: .milliseconds(500))
+            }
+            let final = try #require(try harness.store.task(named: "task"))
+            #expect(final.topics.allSatisfy { $0.stage == .completed }, "stuck; last refusals: \(refusals.suffix(8))")
+            #expect(refusals.contains { $0.contains("check:") }, "some step had to wait for its checks")
+            await harness.stopSending()
+            #expect(await harness.waitUntilDelivered())
+            #expect(harness.ledger.unexpected == 0)
+            #expect(harness.ledger.missing == 0)
+            print("readiness-driven migration: \(attempts) advance attempts, \(refusals.count) refusals")
+            for refusal in Set(refusals.map { String($0.prefix(160)) }).sorted() { print("  refused \(refusal)") }
+            harness.printSummary("readiness-driven migration")
+        }
+    }
+}
