@@ -9,10 +9,11 @@ public enum TrafficStatusTable {
             "task \(status.task): source \(status.sourceNameServers.joined(separator: ";")) → target "
                 + "\(status.targetNameServers.joined(separator: ";")), quiet period \(status.quietPeriodSeconds)s"
         ]
-        let header = ["TOPIC", "STAGE", "ORDERED", "PRODUCERS", "CONSUMERS", "SOURCE MSGS", "TARGET MSGS", "CLIENTS PROXY/SOURCE"]
+        let header = ["TOPIC", "STAGE", "ORDERED", "PRODUCERS", "CONSUMERS", "SOURCE MSGS", "TARGET MSGS", "CLIENTS PROXY/SOURCE", "IN EFFECT"]
         var rows: [[String]] = []
         var notes: [String] = []
         for row in status.topics {
+            let effect: String = row.effect.map { $0.inEffect ? "yes" : "not yet" } ?? "?"
             rows.append([
                 row.topic, "\(row.stageNumber) \(row.stage)", row.ordered ? "yes" : "no",
                 Self.sides(source: row.source.producers, target: row.target.producers),
@@ -20,7 +21,9 @@ public enum TrafficStatusTable {
                 row.source.messagesSinceStageChange.map(String.init) ?? "?",
                 row.target.messagesSinceStageChange.map(String.init) ?? "?",
                 row.clients.map { "\($0.onProxy)/\($0.onSourceOnly)" } ?? "-",
+                effect,
             ])
+            if let effect = row.effect, !effect.inEffect { notes.append("\(row.topic) not yet in effect: \(effect.reason)") }
             for reason in [row.source.unavailableReason, row.target.unavailableReason].compactMap({ $0 })
             where !notes.contains(reason) {
                 notes.append(reason)
@@ -32,7 +35,7 @@ public enum TrafficStatusTable {
                 zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
                     .trimmingTrailingSpaces())
         }
-        lines.append("MSGS: messages written since the topic's last stage change.")
+        lines.append("MSGS: messages written since the topic's last stage change. IN EFFECT: whether the facts show it.")
         lines += notes.map { "? \($0)" }
         return lines
     }

@@ -1,4 +1,5 @@
 public import Foundation
+public import MigrationEngine
 
 /// One cluster's part of a topic's status.
 public struct TrafficSideStatus: Sendable, Equatable, Codable {
@@ -40,6 +41,9 @@ public struct TrafficStatusRow: Sendable, Equatable, Codable {
     public var target: TrafficSideStatus
     /// Clients on the proxy vs on the source only, when the proxy's access data is available.
     public var clients: TopicClients?
+    /// Whether the facts show the stage in effect (clients poll routes every 30 s and rebalance every 20 s, so a
+    /// committed stage reaches them later), when the facts were gathered.
+    public var effect: StageEffect? = nil
 }
 
 /// `status` of a task.

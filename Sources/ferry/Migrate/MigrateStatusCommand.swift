@@ -1,4 +1,6 @@
 import ArgumentParser
+import TrafficReadiness
+import Foundation
 import Logging
 import MigrationEngine
 import MigrationStore
@@ -34,7 +36,7 @@ struct MigrateStatusCommand: AsyncParsableCommand {
     func run() async throws {
         let database = try self.state.database()
         let store = TrafficStore(database: database)
-        let status: TrafficStatus
+        var status: TrafficStatus
         do {
             guard let task = try store.task(named: self.name) else { throw fail("no task named \(self.name)") }
             let client = RemotingClient(logger: Logger(label: "ferry.migrate") { _ in SwiftLogNoOpLogHandler() })
@@ -44,6 +46,7 @@ struct MigrateStatusCommand: AsyncParsableCommand {
                 try await TrafficStatusReporter(store: store, clusters: $0, clientAccess: access)
                     .status(task: self.name, selection: self.selection.selection)
             }
+            status.topics = await Self.judgeEffects(status.topics, task: task, database: database)
         } catch let exit as ExitCode {
             throw exit
         } catch {
@@ -54,5 +57,31 @@ struct MigrateStatusCommand: AsyncParsableCommand {
         } else {
             for line in TrafficStatusTable.render(status) { print(line) }
         }
+    }
+
+    /// Each row's stage judged from one readiness pass over both clusters (consumers on the target, writes per
+    /// side); a row keeps no judgement when its facts could not be gathered.
+    static func judgeEffects(
+        _ rows: [TrafficStatusRow], task: MigrationTask, database: MigrationDatabase
+    ) async -> [TrafficStatusRow] {
+        var configuration = RemotingClientConfiguration()
+        configuration.requestTimeout = .seconds(3)
+        let logger = Logger(label: "ferry.migrate") { _ in SwiftLogNoOpLogHandler() }
+        let client = RemotingClient(configuration: configuration, logger: logger)
+        let gatherer = ReadinessGatherer(
+            source: RocketMQAdmin(client: client, nameServers: task.sourceNameServers, timeout: .seconds(3)),
+            target: RocketMQAdmin(client: client, nameServers: task.targetNameServers, timeout: .seconds(3)),
+            accessLog: StoredProxyAccessLog(store: ProxyAccessStore(database: database), task: task.name))
+        let cache = ReadinessFactsCache(gatherer: gatherer, logger: logger) { Int64(Date().timeIntervalSince1970 * 1000) }
+        await cache.refresh(task: task)
+        var judged = rows
+        for index in judged.indices {
+            guard let stage = MigrationStage(rawValue: judged[index].stageNumber),
+                let facts = await cache.facts(topic: judged[index].topic, task: task)
+            else { continue }
+            judged[index].effect = StageEffect.judge(stage, facts: facts)
+        }
+        await client.shutdown()
+        return judged
     }
 }

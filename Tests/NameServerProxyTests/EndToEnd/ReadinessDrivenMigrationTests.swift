@@ -64,3 +64,65 @@ import TrafficReadiness
         }
     }
 }
+
+/// The same migration left to `ferry migrate advance --auto` (the real binary on a shared state file), which
+/// advances each topic by itself when its checks and gates pass, at most one stage per quiet window.
+@Suite(.serialized, .timeLimit(.minutes(10))) struct AutoAdvanceMigrationTests {
+    /// The `ferry` executable SwiftPM built next to the test bundle (`swift build --build-tests` builds it).
+    static let ferry: URL? = {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        let directories = [
+            executable.deletingLastPathComponent(), Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
+        ]
+        return directories.map { $0.appending(path: "ferry") }.first {
+            FileManager.default.isExecutableFile(atPath: $0.path)
+        }
+    }()
+
+    /// Runs `ferry` to its end on a dispatch thread (waiting on a cooperative thread could starve the in-process
+    /// clusters); returns its exit status and standard output.
+    static func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let ferry = try #require(Self.ferry, "ferry is not built next to the tests")
+        return try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result {
+                    let process = Process()
+                    process.executableURL = ferry
+                    process.arguments = arguments
+                    let output = Pipe()
+                    process.standardOutput = output
+                    process.standardError = FileHandle.nullDevice
+                    try process.run()
+                    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                    process.waitUntilExit()
+                    return (process.terminationStatus, text)
+                })
+            }
+        }
+    }
+
+    @Test func advanceAutoCompletesEveryTopicWithNothingLost() async throws {
+        let directory = FileManager.default.temporaryDirectory.appending(path: "ferry-auto-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let state = directory.appending(path: "state.sqlite").path
+        try await TrafficHarness.run(quietPeriodSeconds: 2, statePath: state) { harness in
+            let producers = TrafficHarness.topics.flatMap { ["--producer-group", "\($0)=\(TrafficHarness.producerGroup)"] }
+            let run = try await Self.run(
+                ["migrate", "advance", "task", "--all", "--auto", "--interval", "1", "--state", state, "--reason", "test"]
+                    + producers)
+            #expect(run.status == 0, "\(run.output)")
+            #expect(run.output.contains("every selected topic is completed"), "\(run.output)")
+            for topic in TrafficHarness.topics {
+                #expect(run.output.contains("\(topic): cutting-over → completed"), "\(run.output)")
+            }
+            let final = try #require(try harness.store.task(named: "task"))
+            #expect(final.topics.allSatisfy { $0.stage == .completed })
+            await harness.stopSending()
+            #expect(await harness.waitUntilDelivered())
+            #expect(harness.ledger.unexpected == 0)
+            #expect(harness.ledger.missing == 0)
+            harness.printSummary("advance --auto")
+        }
+    }
+}

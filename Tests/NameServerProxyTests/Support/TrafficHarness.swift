@@ -53,9 +53,11 @@ final class TrafficHarness: Sendable {
     }
 
     /// Starts everything, runs `body`, then stops everything whatever `body` did.
-    /// `quietPeriodSeconds` is the task's drain quiet period (the readiness checks read it).
+    /// `quietPeriodSeconds` is the task's drain quiet period (the readiness checks read it); `statePath` puts the
+    /// state in a file another process (`ferry migrate …`) can share, instead of memory.
     static func run(
-        quietPeriodSeconds: Int64 = MigrationTask.defaultQuietPeriodSeconds, _ body: (TrafficHarness) async throws -> Void
+        quietPeriodSeconds: Int64 = MigrationTask.defaultQuietPeriodSeconds, statePath: String? = nil,
+        _ body: (TrafficHarness) async throws -> Void
     ) async throws {
         try await ProxyTest.withClusters { source, target in
             let setup = RemotingClient(logger: ProxyTest.logger)
@@ -71,7 +73,7 @@ final class TrafficHarness: Sendable {
                 }
             }
             await setup.shutdown()
-            let database = try MigrationDatabase.inMemory()
+            let database = try statePath.map { try MigrationDatabase(path: $0) } ?? MigrationDatabase.inMemory()
             let store = TrafficStore(database: database)
             try await store.create(
                 MigrationTask(

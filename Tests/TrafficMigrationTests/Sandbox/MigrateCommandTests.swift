@@ -100,6 +100,11 @@ import Testing
             let ordersTarget = try #require(rows[1]["target"] as? [String: Any])
             #expect(ordersTarget["producers"] as? Bool == true)
             #expect(ordersTarget["messagesSinceStageChange"] as? Int == 0)
+            // In effect, judged from the facts: initial always is; dual read/write not before a write on the target.
+            #expect((rows[0]["effect"] as? [String: Any])?["inEffect"] as? Bool == true)
+            let ordersEffect = try #require(rows[1]["effect"] as? [String: Any])
+            #expect(ordersEffect["inEffect"] as? Bool == false)
+            #expect(ordersEffect["reason"] as? String == "no write seen on the target yet")
             let text = try await Self.run(["migrate", "status", "shop", "ord*", "--state", state])
             #expect(text.output.contains("orders  2 dual-read-write  yes      both       both"))
 

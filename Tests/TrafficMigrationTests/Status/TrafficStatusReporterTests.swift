@@ -42,12 +42,16 @@ import TrafficMigration
         #expect(a.clients == TopicClients(onProxy: 3, onSourceOnly: 1))
         #expect(status.topics[1].clients == nil)
 
-        let lines = TrafficStatusTable.render(status)
+        var judged = status
+        judged.topics[0].effect = StageEffect(stage: .cuttingOver, inEffect: false, reason: "the source still receives writes")
+        let lines = TrafficStatusTable.render(judged)
         #expect(lines[0] == "task t: source s:9876 → target t:9876, quiet period 60s")
         #expect(lines[1].hasPrefix("TOPIC  STAGE           ORDERED  PRODUCERS  CONSUMERS  SOURCE MSGS  TARGET MSGS"))
-        #expect(lines[2] == "a      3 cutting-over  yes      target     both       15           ?            3/1")
-        #expect(lines[3] == "b      0 initial       no       source     source     ?            ?            -")
+        #expect(lines[1].hasSuffix("CLIENTS PROXY/SOURCE  IN EFFECT"))
+        #expect(lines[2] == "a      3 cutting-over  yes      target     both       15           ?            3/1                   not yet")
+        #expect(lines[3] == "b      0 initial       no       source     source     ?            ?            -                     ?")
         #expect(lines.contains("? no offsets were taken at the last stage change"))
+        #expect(lines.contains("? a not yet in effect: the source still receives writes"))
     }
 
     @Test func anUnreachableClusterIsProbedOnceAndNamedInEveryRow() async throws {
