@@ -259,7 +259,7 @@ let package = Package(
             name: "NameServerProxyTests",
             dependencies: [
                 "NameServerProxy", "RocketMQSandbox", "RocketMQClient", "RocketMQRemoting", "MigrationEngine", "MigrationStore",
-                "TrafficMigration", "TrafficReadiness",
+                "TrafficMigration", "TrafficReadiness", "RocketMQTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

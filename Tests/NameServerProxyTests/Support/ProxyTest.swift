@@ -4,6 +4,7 @@ import NameServerProxy
 import RocketMQClient
 import RocketMQRemoting
 import RocketMQSandbox
+import RocketMQTestSupport
 import Synchronization
 import Testing
 
@@ -53,7 +54,8 @@ final class TestRulesSource: ProxyRulesSource {
 
 /// Helpers shared by the proxy tests.
 enum ProxyTest {
-    static let logger = Logger(label: "proxy-tests")
+    /// Warning level unless `FERRY_TEST_LOG_LEVEL` asks for more.
+    static let logger = Logger.test("proxy-tests")
 
     /// Starts a source cluster (`broker-a`) and a target cluster (`broker-t`), runs `body`, shuts both down.
     static func withClusters<T>(
