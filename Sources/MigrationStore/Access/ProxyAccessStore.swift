@@ -48,6 +48,19 @@ public struct ProxyAccessStore: Sendable {
         }
     }
 
+    /// The hosts that asked for `topic` of `task`: one lookup on the table's (task, topic, host) key, for callers
+    /// that ask topic by topic (the readiness checks) instead of reading every record each time.
+    public func hosts(task: String, topic: String) throws(MigrationStoreError) -> Set<String> {
+        do {
+            return try self.database.writer.read { db in
+                Set(try String.fetchAll(
+                    db, sql: "SELECT host FROM proxyAccess WHERE task = ? AND topic = ?", arguments: [task, topic]))
+            }
+        } catch {
+            throw MigrationStoreError(.readFailed, "cannot read the proxy accesses of task \(task)", underlying: error)
+        }
+    }
+
     /// Writes the proxy's health for its task (one row per task).
     public func saveHealth(_ health: ProxyHealthRecord) async throws(MigrationStoreError) {
         try await self.write("cannot record the proxy health") { db in try ProxyHealthRow(health).upsert(db) }

@@ -10,7 +10,6 @@ struct StoredProxyAccessLog: ProxyAccessLog {
 
     func hosts(forTopic topic: String) async -> Set<String> {
         // An unreadable state file reads as "nobody asked": the clients-switched check then refuses, never passes.
-        guard let records = try? self.store.accesses(task: self.task) else { return [] }
-        return Set(records.lazy.filter { $0.topic == topic }.map(\.host))
+        (try? self.store.hosts(task: self.task, topic: topic)) ?? []
     }
 }

@@ -49,6 +49,9 @@ import Testing
         try await store.record([record("B", "h3", seen: 40), record("B", "h4", seen: 50)], olderThan: 25, maxRows: 2)
         #expect(try store.accesses(task: "t").map(\.host) == ["h3", "h4"])
         #expect(try store.accesses(task: "other").isEmpty)
+        #expect(try store.hosts(task: "t", topic: "B") == ["h3", "h4"])
+        #expect(try store.hosts(task: "t", topic: "A").isEmpty, "pruned by age")
+        #expect(try store.hosts(task: "other", topic: "B").isEmpty)
     }
 }
 

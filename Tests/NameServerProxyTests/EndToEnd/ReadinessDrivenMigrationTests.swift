@@ -15,7 +15,7 @@ import TrafficReadiness
     struct AccessRecords: ProxyAccessLog {
         let store: ProxyAccessStore
         func hosts(forTopic topic: String) async -> Set<String> {
-            Set(((try? self.store.accesses(task: "task")) ?? []).filter { $0.topic == topic }.map(\.host))
+            (try? self.store.hosts(task: "task", topic: topic)) ?? []
         }
     }
 
