@@ -67,16 +67,14 @@ struct ProxyLoops: Sendable {
         let status = self.proxy.status
         let records = self.proxy.accesses.drainChanges(task: self.taskName)
         let limits = self.configuration.access
+        let health = ProxyHealthRecord(
+            task: self.taskName, listen: self.listen, updatedMillis: now, sourceReachable: status.sourceReachable,
+            targetReachable: status.targetReachable, cachedTopics: status.cachedTopics, warning: status.warning)
         do {
-            if !records.isEmpty {
-                try await store.record(
-                    records, olderThan: now.subtractingReportingOverflow(limits.expiry.milliseconds).partialValue,
-                    maxRows: limits.maxTopics.multipliedReportingOverflow(by: limits.maxHostsPerTopic).partialValue)
-            }
-            try await store.saveHealth(
-                ProxyHealthRecord(
-                    task: self.taskName, listen: self.listen, updatedMillis: now, sourceReachable: status.sourceReachable,
-                    targetReachable: status.targetReachable, cachedTopics: status.cachedTopics, warning: status.warning))
+            try await store.record(
+                records, health: health,
+                olderThan: now.subtractingReportingOverflow(limits.expiry.milliseconds).partialValue,
+                maxRows: limits.maxTopics.multipliedReportingOverflow(by: limits.maxHostsPerTopic).partialValue)
         } catch {
             self.logger.info(
                 "routing proxy cannot write its accesses", metadata: ["proxy.task": "\(self.taskName)", "error": "\(error)"])

@@ -15,13 +15,16 @@ public struct ProxyAccessStore: Sendable {
 
     /// Upserts `records` (one row per task, topic and host), then prunes the tasks they belong to.
     /// - Parameters:
+    ///   - health: the proxy's health, written in the same transaction, so a reader that sees the
+    ///     records also sees the health written with them.
     ///   - olderThan: rows last seen before this (milliseconds since the epoch) are deleted.
     ///   - maxRows: rows kept per task at most.
     public func record(
-        _ records: [ProxyAccessRecord], olderThan cutoff: Int64, maxRows: Int
+        _ records: [ProxyAccessRecord], health: ProxyHealthRecord? = nil, olderThan cutoff: Int64, maxRows: Int
     ) async throws(MigrationStoreError) {
         let tasks = Set(records.map(\.task))
         try await self.write("cannot record proxy accesses") { db in
+            if let health { try ProxyHealthRow(health).upsert(db) }
             for record in records { try ProxyAccessRow(record).upsert(db) }
             for task in tasks {
                 try db.execute(
@@ -59,11 +62,6 @@ public struct ProxyAccessStore: Sendable {
         } catch {
             throw MigrationStoreError(.readFailed, "cannot read the proxy accesses of task \(task)", underlying: error)
         }
-    }
-
-    /// Writes the proxy's health for its task (one row per task).
-    public func saveHealth(_ health: ProxyHealthRecord) async throws(MigrationStoreError) {
-        try await self.write("cannot record the proxy health") { db in try ProxyHealthRow(health).upsert(db) }
     }
 
     /// The last health a proxy wrote for `task`, or nil if none ever ran.

@@ -53,6 +53,16 @@ import Testing
         #expect(try store.hosts(task: "t", topic: "A").isEmpty, "pruned by age")
         #expect(try store.hosts(task: "other", topic: "B").isEmpty)
     }
+
+    @Test func healthIsWrittenInTheSameTransactionAsTheRecords() async throws {
+        let store = ProxyAccessStore(database: try MigrationDatabase.inMemory())
+        let health = ProxyHealthRecord(
+            task: "t", listen: "127.0.0.1:9876", updatedMillis: 5, sourceReachable: true, targetReachable: false,
+            cachedTopics: 3, warning: "target unreachable")
+        #expect(try store.health(task: "t") == nil)
+        try await store.record([], health: health, olderThan: 0, maxRows: 10)
+        #expect(try store.health(task: "t") == health)
+    }
 }
 
 @Suite(.timeLimit(.minutes(3))) struct ProxyAccessTrackingTests {
