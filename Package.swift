@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "TrafficMigration", targets: ["TrafficMigration"]),
         .library(name: "TrafficReadiness", targets: ["TrafficReadiness"]),
         .library(name: "NameServerProxy", targets: ["NameServerProxy"]),
+        .library(name: "ControlProtocol", targets: ["ControlProtocol"]),
         .executable(name: "ferry", targets: ["ferry"]),
         .executable(name: "ferry-bench", targets: ["FerryBench"]),
         .plugin(name: "CheckHooksPlugin", targets: ["CheckHooksPlugin"]),
@@ -319,6 +320,17 @@ let package = Package(
                 "TrafficReadiness",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Agent–coordinator line protocol
+        .target(
+            name: "ControlProtocol",
+            dependencies: [
+                "MigrationEngine", "TrafficMigration",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
