@@ -25,7 +25,14 @@ let package = Package(
         .library(name: "TrafficReadiness", targets: ["TrafficReadiness"]),
         .library(name: "NameServerProxy", targets: ["NameServerProxy"]),
         .library(name: "ControlProtocol", targets: ["ControlProtocol"]),
+        .library(name: "FerryMetrics", targets: ["FerryMetrics"]),
+        .library(name: "FerryAgent", targets: ["FerryAgent"]),
+        .library(name: "FerryCoordinator", targets: ["FerryCoordinator"]),
+        .library(name: "FerryDashboard", targets: ["FerryDashboard"]),
+        .library(name: "LiveDemo", targets: ["LiveDemo"]),
         .executable(name: "ferry", targets: ["ferry"]),
+        .executable(name: "ferry-agent", targets: ["ferry-agent"]),
+        .executable(name: "ferry-coordinator", targets: ["ferry-coordinator"]),
         .executable(name: "ferry-bench", targets: ["FerryBench"]),
         .plugin(name: "CheckHooksPlugin", targets: ["CheckHooksPlugin"]),
     ],
@@ -36,6 +43,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         // MARK: Lua hook runtime
@@ -301,7 +313,29 @@ let package = Package(
                 "TrafficMigration",
                 "TrafficReadiness",
                 "NameServerProxy",
+                "ControlProtocol",
+                "LiveDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "ferry-agent",
+            dependencies: [
+                "FerryAgent",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "ferry-coordinator",
+            dependencies: [
+                "FerryCoordinator", "FerryDashboard",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -318,6 +352,10 @@ let package = Package(
                 "RocketMQRemoting",
                 "RocketMQSandbox",
                 "TrafficReadiness",
+                "ControlProtocol",
+                "FerryCoordinator",
+                "FerryDashboard",
+                "FerryMetrics",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
@@ -330,7 +368,127 @@ let package = Package(
             dependencies: [
                 "MigrationEngine", "TrafficMigration",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ControlProtocolTests",
+            dependencies: [
+                "ControlProtocol", "MigrationEngine", "TrafficMigration",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Metrics (Prometheus exposition on /metrics)
+        .target(
+            name: "FerryMetrics",
+            dependencies: [
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FerryMetricsTests",
+            dependencies: [
+                "FerryMetrics",
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: The daemons
+        .target(
+            name: "FerryAgent",
+            dependencies: [
+                "ControlProtocol", "FerryMetrics", "HookRuntime", "MetadataMigration", "MigrationEngine",
+                "MigrationStore", "NameServerProxy", "RocketMQClient", "TrafficMigration", "TrafficReadiness",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FerryAgentTests",
+            dependencies: [
+                "FerryAgent", "ControlProtocol", "MigrationEngine", "MigrationStore", "RocketMQClient",
+                "RocketMQSandbox", "TrafficMigration",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FerryCoordinator",
+            dependencies: [
+                "ControlProtocol", "FerryMetrics", "MigrationStore",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FerryCoordinatorTests",
+            dependencies: [
+                "FerryCoordinator", "ControlProtocol", "MigrationStore",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FerryDashboard",
+            dependencies: [
+                "ControlProtocol", "FerryMetrics",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FerryDashboardTests",
+            dependencies: [
+                "FerryDashboard", "ControlProtocol",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LiveDemo",
+            dependencies: [
+                "ControlProtocol", "FerryAgent", "FerryCoordinator", "FerryDashboard", "MigrationEngine",
+                "RocketMQClient", "RocketMQRemoting", "RocketMQSandbox",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LiveDemoTests",
+            dependencies: [
+                "LiveDemo", "ControlProtocol", "RocketMQSandbox",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,0 +1,1 @@
+// The FerryAgent module: filled in by its issue work.

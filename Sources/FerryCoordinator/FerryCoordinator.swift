@@ -1,0 +1,1 @@
+// The FerryCoordinator module: filled in by its issue work.

@@ -1,0 +1,1 @@
+// The FerryDashboard module: filled in by its issue work.

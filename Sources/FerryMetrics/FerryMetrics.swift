@@ -1,0 +1,1 @@
+// The FerryMetrics module: filled in by its issue work.

@@ -1,0 +1,1 @@
+// The LiveDemo module: filled in by its issue work.

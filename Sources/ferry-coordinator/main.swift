@@ -1,0 +1,1 @@
+print("ferry-coordinator: not assembled yet")
