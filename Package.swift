@@ -366,7 +366,7 @@ let package = Package(
         .target(
             name: "ControlProtocol",
             dependencies: [
-                "MigrationEngine", "TrafficMigration",
+                "MigrationEngine", "MigrationStore", "TrafficMigration",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

@@ -58,6 +58,10 @@ public enum AgentAction: String, Sendable, Codable, CaseIterable {
     case migrateRollback = "migrate.rollback"
     /// The task's status table.
     case migrateStatus = "migrate.status"
+    /// The route clients would get after the next step (or `options["direction"] = "rollback"`), changing nothing.
+    case migratePreview = "migrate.preview"
+    /// The task's audit log (optionally for the selected topics only).
+    case migrateHistory = "migrate.history"
     /// Reload the Lua hooks from the hooks directory.
     case hooksReload = "hooks.reload"
 }

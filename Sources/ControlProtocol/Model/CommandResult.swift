@@ -1,4 +1,5 @@
 public import MigrationEngine
+public import MigrationStore
 
 /// The payload of an `ACK` line: how one command ended on one agent.
 public struct CommandResult: Sendable, Codable, Equatable {
@@ -10,17 +11,23 @@ public struct CommandResult: Sendable, Codable, Equatable {
     public var topics: [TopicOutcome]
     /// The readiness reports, for `migrate.check` (and the refusals of a step).
     public var readiness: [ReadinessReport]?
+    /// The routes clients would get, for `migrate.preview`.
+    public var routes: [RoutePreview]?
+    /// The audit log rows, for `migrate.history`.
+    public var history: [TrafficAuditEntry]?
     /// The error when the command could not run at all (bad task name, cluster unreachable).
     public var error: ControlErrorBody?
 
     public init(
         ok: Bool, summary: String, topics: [TopicOutcome] = [], readiness: [ReadinessReport]? = nil,
-        error: ControlErrorBody? = nil
+        routes: [RoutePreview]? = nil, history: [TrafficAuditEntry]? = nil, error: ControlErrorBody? = nil
     ) {
         self.ok = ok
         self.summary = summary
         self.topics = topics
         self.readiness = readiness
+        self.routes = routes
+        self.history = history
         self.error = error
     }
 }
@@ -41,5 +48,24 @@ public struct TopicOutcome: Sendable, Codable, Equatable {
         self.from = from
         self.to = to
         self.refused = refused
+    }
+}
+
+/// The route clients would fetch for one topic after a step, as `migrate.preview` answers it.
+public struct RoutePreview: Sendable, Codable, Equatable {
+    /// The topic.
+    public var topic: String
+    /// Its stage now.
+    public var from: MigrationStage
+    /// The stage the preview is for.
+    public var to: MigrationStage
+    /// The route body exactly as the proxy would serve it (RocketMQ's own JSON), or nil when no cluster has the topic.
+    public var routeJSON: String?
+
+    public init(topic: String, from: MigrationStage, to: MigrationStage, routeJSON: String?) {
+        self.topic = topic
+        self.from = from
+        self.to = to
+        self.routeJSON = routeJSON
     }
 }
