@@ -4,7 +4,7 @@ import MetadataMigration
 import MigrationEngine
 import MigrationStore
 
-/// `ferry metadata export --namesrv SRC [--cluster NAME] [--ak … --sk …] [--acl-file PATH] -o FILE`.
+/// `ferry metadata export --namesrv SRC [--cluster NAME] [--ak … --sk …] [--acl-file PATH] -o FILE [--json]`.
 struct MetadataExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
@@ -32,6 +32,12 @@ struct MetadataExportCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "The export file to write.")
     var output: String
 
+    @Flag(help: """
+        Print the summary as JSON data: file, sourceCluster, exportTime, brokers and counts (topics, groups, \
+        consumerOffsets, aclAccounts, orderTopicConfs).
+        """)
+    var json = false
+
     func run() async throws {
         let export: MetadataExport
         do {
@@ -53,12 +59,12 @@ struct MetadataExportCommand: AsyncParsableCommand {
         } catch {
             throw fail("cannot write \(self.output): \(error)")
         }
-        let ferry = export.ferry
-        print(
-            "exported \(export.topics.count) topics, \(export.groups.count) groups, "
-                + "\(ferry?.consumerOffsets.count ?? 0) offset sets, \(ferry?.aclAccounts.count ?? 0) ACL accounts "
-                + "from \(ferry?.sourceCluster ?? "?") (\(ferry?.brokers.count ?? 0) masters) to \(self.output)")
-        if (try? self.credentials.resolve()) != nil, self.aclFile == nil, ferry?.aclAccounts.isEmpty ?? true {
+        if self.json {
+            print(String(decoding: export.summaryJSON(file: self.output), as: UTF8.self))
+        } else {
+            print(export.summaryLine(file: self.output))
+        }
+        if (try? self.credentials.resolve()) != nil, self.aclFile == nil, export.ferry?.aclAccounts.isEmpty ?? true {
             // A signed source has ACL on; brokers without code 54 (4.4, and 4.9.8 as captured) cannot list accounts.
             FileHandle.standardError.write(Data(
                 ("warning: the source has ACL on but no accounts could be read from its brokers; "

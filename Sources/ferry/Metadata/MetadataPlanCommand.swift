@@ -6,7 +6,7 @@ import MetadataMigration
 import MigrationEngine
 import MigrationStore
 
-/// `ferry metadata plan --from FILE [--from FILE2 …] --target NAMESRV [--hooks DIR] [--prefer …] -o PLAN`.
+/// `ferry metadata plan --from FILE [--from FILE2 …] --target NAMESRV [--hooks DIR] [--prefer …] -o PLAN [--json]`.
 struct MetadataPlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
@@ -48,6 +48,13 @@ struct MetadataPlanCommand: AsyncParsableCommand {
 
     @Option(name: .shortAndLong, help: "The plan file to write.")
     var output: String
+
+    @Flag(help: """
+        Print the summary as JSON data instead of the table: file, sources, target, queuePolicy, counts per \
+        kind and action, and every item's key, kind, name, action, origins, brokers, notes, reason and planned \
+        topic or group (never an ACL secret).
+        """)
+    var json = false
 
     func validate() throws {
         if self.sources.isEmpty { throw ValidationError("give at least one --from FILE") }
@@ -91,8 +98,12 @@ struct MetadataPlanCommand: AsyncParsableCommand {
         } catch {
             throw fail("cannot write \(self.output): \(error)")
         }
-        print(PlanTableRenderer(detailLimit: self.verbose ? 0 : 10).render(plan))
-        print("\nplan written to \(self.output) (\(plan.items.count) items)")
+        if self.json {
+            print(String(decoding: plan.summaryJSON(file: self.output), as: UTF8.self))
+        } else {
+            print(PlanTableRenderer(detailLimit: self.verbose ? 0 : 10).render(plan))
+            print("\nplan written to \(self.output) (\(plan.items.count) items)")
+        }
     }
 
     private func mapper() throws -> any ResourceMapper {
