@@ -1,8 +1,13 @@
+import Foundation
 import MigrationEngine
 import RocketMQRemoting
 
-// Conversions between Ferry's file-format types (MigrationEngine, Codable) and the wire bodies
-// (RocketMQRemoting). The fields are the same; the wire side uses Java's integer widths.
+// The one place where Ferry's file types (MigrationEngine: MetadataTopic, MetadataGroup, AclAccount; the
+// export and plan documents) and the wire bodies (RocketMQRemoting: TopicConfig, SubscriptionGroupConfig,
+// PlainAccessConfig) are converted. The fields and their names are the same (WireShapeDriftTests holds them
+// so); the file side has Swift `Int`s checked on reading and typed 5.x retry policies and subscriptions, the
+// wire side Java's widths, enums and raw JSON. No field is dropped either way: what cannot be carried is an
+// error naming the field.
 
 extension MetadataTopic {
     init(_ config: TopicConfig) {
@@ -22,14 +27,15 @@ extension TopicConfig {
             topicName: topic.topicName, readQueueNums: try Int32(checking: topic.readQueueNums, "\(path) readQueueNums"),
             writeQueueNums: try Int32(checking: topic.writeQueueNums, "\(path) writeQueueNums"),
             perm: PermName(rawValue: try Int32(checking: topic.perm, "\(path) perm")),
-            topicFilterType: TopicFilterType(rawValue: topic.topicFilterType) ?? .singleTag,
+            topicFilterType: try TopicFilterType(checking: topic.topicFilterType, "\(path) topicFilterType"),
             topicSysFlag: try Int32(checking: topic.topicSysFlag, "\(path) topicSysFlag"), order: topic.order,
             attributes: topic.attributes.map { OrderedMap($0.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }) })
     }
 }
 
 extension MetadataGroup {
-    init(_ config: SubscriptionGroupConfig) {
+    /// Throws when a 5.x retry policy or subscription set is not RocketMQ's shape.
+    init(_ config: SubscriptionGroupConfig) throws(MetadataMigrationError) {
         self.init(
             groupName: config.groupName, consumeEnable: config.consumeEnable,
             consumeFromMinEnable: config.consumeFromMinEnable, consumeBroadcastEnable: config.consumeBroadcastEnable,
@@ -40,6 +46,10 @@ extension MetadataGroup {
         self.groupSysFlag = config.groupSysFlag.map(Int.init)
         self.consumeTimeoutMinute = config.consumeTimeoutMinute.map(Int.init)
         self.attributes = config.attributes?.dictionary
+        let path = "group \(config.groupName)"
+        self.groupRetryPolicy = try config.groupRetryPolicy?.decoded(as: GroupRetryPolicy.self, "\(path) groupRetryPolicy")
+        self.subscriptionDataSet = try config.subscriptionDataSet?.decoded(
+            as: [SimpleSubscription].self, "\(path) subscriptionDataSet")
     }
 }
 
@@ -60,6 +70,44 @@ extension SubscriptionGroupConfig {
             self.consumeTimeoutMinute = try Int32(checking: minutes, "\(path) consumeTimeoutMinute")
         }
         self.attributes = group.attributes.map { OrderedMap($0.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }) }
+        self.groupRetryPolicy = try group.groupRetryPolicy.map { v throws(MetadataMigrationError) in
+            try RemotingJSON(encoding: v, "\(path) groupRetryPolicy")
+        }
+        self.subscriptionDataSet = try group.subscriptionDataSet.map { v throws(MetadataMigrationError) in
+            try RemotingJSON(encoding: v, "\(path) subscriptionDataSet")
+        }
+    }
+}
+
+extension TopicFilterType {
+    /// The filter type of that name, or an error naming the field (files are checked on reading).
+    init(checking name: String, _ field: String) throws(MetadataMigrationError) {
+        guard let type = TopicFilterType(rawValue: name) else {
+            throw MetadataMigrationError(.unsupportedValue, "\(field) is not SINGLE_TAG or MULTI_TAG")
+        }
+        self = type
+    }
+}
+
+extension RemotingJSON {
+    /// A file type read from a raw wire field, through its standard JSON text.
+    func decoded<T: Decodable>(as type: T.Type, _ field: String) throws(MetadataMigrationError) -> T {
+        do {
+            return try JSONDecoder().decode(type, from: Data(self.text(dialect: .standard).utf8))
+        } catch {
+            throw MetadataMigrationError(.unsupportedValue, "\(field) is not RocketMQ's shape", underlying: error)
+        }
+    }
+
+    /// A file type as a raw wire field, keys sorted as fastjson writes them.
+    init(encoding value: some Encodable, _ field: String) throws(MetadataMigrationError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        do {
+            try self.init(parsing: [UInt8](try encoder.encode(value)))
+        } catch {
+            throw MetadataMigrationError(.unsupportedValue, "\(field) cannot be written as JSON", underlying: error)
+        }
     }
 }
 

@@ -53,7 +53,7 @@ public struct RocketMQMetadataAdmin: MetadataClusterAdmin {
 
     public func groups(on broker: BrokerReference) async throws -> [MetadataGroup] {
         try await self.admin.allSubscriptionGroups(broker: broker.addr).subscriptionGroupTable.map {
-            MetadataGroup($0.value)
+            try MetadataGroup($0.value)
         }
     }
 

@@ -10,6 +10,7 @@ public struct MetadataMigrationError: Error, Sendable, CustomStringConvertible {
             case planMismatch
             case valueOutOfRange
             case credentialsIncomplete
+            case unsupportedValue
         }
 
         private let base: Base
@@ -29,6 +30,9 @@ public struct MetadataMigrationError: Error, Sendable, CustomStringConvertible {
         public static let valueOutOfRange = Code(.valueOutOfRange)
         /// Only one of the ACL access and secret keys was given, or the keys file cannot be read.
         public static let credentialsIncomplete = Code(.credentialsIncomplete)
+        /// A value has a shape the other side cannot hold (an unknown topic filter type, a 5.x retry policy
+        /// that is not RocketMQ's).
+        public static let unsupportedValue = Code(.unsupportedValue)
 
         /// The constant's name.
         public var description: String { String(describing: self.base) }

@@ -83,6 +83,16 @@ import Testing
         #expect(Self.failure(data)?.keyPath == "topicConfigTable.T.writeQueueNums")
     }
 
+    /// Issue 12 item 7: an unknown filter type was imported as SINGLE_TAG without a word.
+    @Test func aTopicFilterTypeIsOneRocketMQKnows() throws {
+        let data = try Self.export(root: { root in
+            var topics = root["topicConfigTable"] as? [String: [String: Any]] ?? [:]
+            topics["T"]?["topicFilterType"] = "ANY_TAG"
+            root["topicConfigTable"] = topics
+        })
+        #expect(Self.failure(data)?.keyPath == "topicConfigTable.T.topicFilterType")
+    }
+
     @Test func perBrokerCountsAndQueueIdsAreChecked() throws {
         let counts = try Self.export(ferry: { ferry in
             ferry["perBrokerTopics"] = ["a": ["T": ["read": 1 << 40, "write": 4, "perm": 6]]]

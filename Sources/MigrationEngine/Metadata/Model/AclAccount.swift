@@ -2,6 +2,11 @@
 ///
 /// The secret key is kept because an import must recreate the account; ``description`` masks it, and
 /// nothing in Ferry prints or logs it.
+///
+/// RocketMQRemoting's `PlainAccessConfig` is the same account as a wire body, where every key may be absent
+/// (Java's nulls) and empty permission lists are left out. Here an account always has its access key (an
+/// entry without one is not an account) and a secret key (empty when the source gave none), and carries the
+/// target broker's rules (``brokerRefusal``). The conversion is in MetadataMigration's `MetadataTypes+RocketMQ.swift`.
 public struct AclAccount: Sendable, Codable, Hashable, CustomStringConvertible {
     /// The access key (account name).
     public var accessKey: String

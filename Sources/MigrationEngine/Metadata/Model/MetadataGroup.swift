@@ -1,5 +1,16 @@
 /// A consumer group as `mqadmin exportMetadata` writes it in `subscriptionGroupTable` (RocketMQ's
 /// `SubscriptionGroupConfig` JSON). The 5.x-only fields are optional and omitted when absent.
+///
+/// This is the export and plan files' type; RocketMQRemoting's `SubscriptionGroupConfig` is the wire body. They
+/// carry the same fields under the same names (a test compares their stored properties and round-trips real
+/// broker bodies through the export file), but differ where a document and a wire body must:
+/// * numbers are Swift `Int`, checked against their Java range when a file is read (`FieldChecker`, with the
+///   key path), so merging and planning arithmetic never traps; the wire side keeps Java's widths;
+/// * every 4.x field is required in a file, as mqadmin writes them all, where the wire reader takes Java's
+///   defaults for absent fields;
+/// * the 5.x retry policy and subscriptions are typed and checked here, raw JSON on the wire side.
+///
+/// The conversion between the two is in one place: MetadataMigration's `MetadataTypes+RocketMQ.swift`.
 public struct MetadataGroup: Sendable, Codable, Hashable {
     /// The group's full name, namespace prefix included.
     public var groupName: String
@@ -29,6 +40,8 @@ public struct MetadataGroup: Sendable, Codable, Hashable {
     public var groupRetryPolicy: GroupRetryPolicy?
     /// 5.x/HEAD: group attributes.
     public var attributes: [String: String]?
+    /// HEAD: the topics the group subscribes to (`subscriptionDataSet`).
+    public var subscriptionDataSet: [SimpleSubscription]?
 
     /// A group with RocketMQ's defaults for the fields not given.
     public init(

@@ -2,6 +2,15 @@
 ///
 /// In an mqadmin cluster-mode file the queue counts are **cluster totals** (summed over masters); in a
 /// broker-mode file or in Ferry's per-broker section they are one broker's counts.
+///
+/// This is the export and plan files' type; RocketMQRemoting's `TopicConfig` is the wire body. They carry the
+/// same fields under the same names (a test compares their stored properties and round-trips real broker
+/// bodies through the export file), but differ where a document and a wire body must: numbers are Swift
+/// `Int`, checked against their Java range when a file is read (`FieldChecker`, with the key path), so summing
+/// counts over masters and planning never trap, where the wire side keeps Java's `int`; `perm` and
+/// `topicFilterType` are the file's integer and string (checked on reading) rather than `PermName` and
+/// `TopicFilterType`; every 4.x field is required in a file, as mqadmin writes them all, where the wire reader
+/// takes Java's defaults. The conversion is in one place: MetadataMigration's `MetadataTypes+RocketMQ.swift`.
 public struct MetadataTopic: Sendable, Codable, Hashable {
     /// The topic's full name, namespace prefix included (`mro%order_created`).
     public var topicName: String

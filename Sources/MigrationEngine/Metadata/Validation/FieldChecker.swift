@@ -1,6 +1,9 @@
+import RocketMQRemoting
+
 /// Checks the values a file carries where they enter Ferry: every number against the range of the Java
-/// type RocketMQ stores it in (`int` for queue counts, perms and flags), so nothing later traps on a
-/// conversion or on arithmetic. Errors name the key path and never echo a value that may be a secret.
+/// type RocketMQ stores it in (`int` for queue counts, perms and flags), and a topic filter type against the
+/// two RocketMQ knows, so nothing later traps on a conversion or on arithmetic, or is changed on the way out.
+/// Errors name the key path and never echo a value that may be a secret.
 struct FieldChecker {
     /// The file being read (for errors).
     let source: String
@@ -23,6 +26,11 @@ struct FieldChecker {
         try self.check(topic.writeQueueNums, in: Self.count, at: "\(path).writeQueueNums")
         try self.check(topic.perm, in: Self.count, at: "\(path).perm")
         try self.check(topic.topicSysFlag, in: Self.int32, at: "\(path).topicSysFlag")
+        guard TopicFilterType(rawValue: topic.topicFilterType) != nil else {
+            throw MetadataFormatError(
+                .invalidValue, source: self.source, "a topic filter type is SINGLE_TAG or MULTI_TAG",
+                keyPath: "\(path).topicFilterType")
+        }
     }
 
     func check(_ group: MetadataGroup, at path: String) throws(MetadataFormatError) {
