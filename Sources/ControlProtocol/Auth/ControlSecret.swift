@@ -39,8 +39,11 @@ public struct ControlSecret: Sendable, CustomStringConvertible, CustomDebugStrin
         throw ControlErrorBody(.unauthenticated, "no shared secret: give a secret file or an environment variable")
     }
 
+    /// Always `<redacted>`.
     public var description: String { "<redacted>" }
+    /// Always `<redacted>`.
     public var debugDescription: String { "<redacted>" }
+    /// No children, so `dump` shows nothing of the secret.
     public var customMirror: Mirror { Mirror(self, children: EmptyCollection<Mirror.Child>(), displayStyle: .struct) }
 
     private static func load(file: String) throws(ControlErrorBody) -> ControlSecret {

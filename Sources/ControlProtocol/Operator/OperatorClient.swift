@@ -87,8 +87,8 @@ public actor OperatorClient {
 
     /// Closes the connection; waiting requests fail with `503`.
     public func close() async {
-        await self.channel.close()
         self.connectionClosed(ControlErrorBody(.unavailable, "the operator connection was closed"))
+        await self.channel.close()
     }
 
     /// Sends one request and waits for its answer: the `OK` line, or the `ERR` body thrown.

@@ -12,6 +12,7 @@ public struct ControlLimits: Sendable, Equatable {
     /// Time from connecting to an authenticated connection (default 10 s).
     public var authTimeout: Duration
 
+    /// Limits; every argument defaults to the value above.
     public init(
         maxLineBytes: Int = 4 << 20, maxPreAuthLineBytes: Int = 4096, heartbeatSeconds: Int = 10,
         maxConnections: Int = 10_000, authTimeout: Duration = .seconds(10)

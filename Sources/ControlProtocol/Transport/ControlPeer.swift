@@ -7,6 +7,7 @@ public struct ControlPeer: Sendable, Equatable {
     /// The remote `host:port`.
     public var remoteAddress: String
 
+    /// A peer.
     public init(role: ControlRole, id: String, remoteAddress: String) {
         self.role = role
         self.id = id

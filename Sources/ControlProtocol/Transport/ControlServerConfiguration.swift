@@ -13,6 +13,7 @@ public struct ControlServerConfiguration: Sendable {
     /// Line lengths, heartbeats, connection count, authentication time.
     public var limits: ControlLimits
 
+    /// A configuration; TLS off and default ``ControlLimits`` unless given.
     public init(
         host: String = "0.0.0.0", port: Int, serverName: String, secret: ControlSecret,
         tls: ControlTLSConfiguration? = nil, limits: ControlLimits = ControlLimits()
@@ -45,6 +46,7 @@ public struct ControlClientConfiguration: Sendable {
     /// Time to establish the TCP (and TLS) connection (default 5 s).
     public var connectTimeout: Duration
 
+    /// A configuration; TLS off, default ``ControlLimits`` and a 5 s connect timeout unless given.
     public init(
         host: String, port: Int, role: ControlRole, id: String, secret: ControlSecret,
         tls: ControlTLSConfiguration? = nil, limits: ControlLimits = ControlLimits(),

@@ -14,6 +14,7 @@ public struct ControlTLSConfiguration: Sendable, Equatable {
     /// The name the server's certificate must carry, when it differs from the host dialled.
     public var serverHostname: String?
 
+    /// A configuration; give the files the side needs.
     public init(
         certificateChainFile: String? = nil, privateKeyFile: String? = nil, trustRootsFile: String? = nil,
         serverHostname: String? = nil
