@@ -42,7 +42,9 @@ extension ControlLine {
 
     /// A short, printable rendering of untrusted text for an error message.
     private static func quoted(_ text: Substring) -> String {
-        let shown = text.prefix(24).unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F ? Character($0) : "?" }
+        let shown = text.prefix(24).unicodeScalars.map {
+            $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F ? Character($0) : "?"
+        }
         return "\"" + String(shown) + (text.count > 24 ? "…" : "") + "\""
     }
 

@@ -33,7 +33,9 @@ public actor OperatorClient {
     }
 
     /// Connects and authenticates as an operator.
-    public static func connect(_ configuration: ControlClientConfiguration, logger: Logger) async throws -> OperatorClient {
+    public static func connect(_ configuration: ControlClientConfiguration, logger: Logger) async throws
+        -> OperatorClient
+    {
         var configuration = configuration
         configuration.role = .operator
         return OperatorClient(channel: try await ControlClient.connect(configuration, logger: logger))
@@ -106,7 +108,8 @@ public actor OperatorClient {
                     try? await Task.sleep(for: timeout)
                     guard !Task.isCancelled else { return }
                     self.settle(
-                        id, .failure(ControlErrorBody(.timeout, "no answer to \(body.action.rawValue) within \(timeout)")))
+                        id,
+                        .failure(ControlErrorBody(.timeout, "no answer to \(body.action.rawValue) within \(timeout)")))
                 }
                 self.pending[id] = Pending(continuation: continuation, timer: timer)
                 Task {

@@ -131,7 +131,8 @@ struct ClientHandshakeStateMachine {
             return self.fail(ControlErrorBody(.unauthenticated, "the server could not prove the shared secret"))
         }
         guard Self.heartbeatRange.contains(accepted.heartbeatSeconds) else {
-            return self.fail(ControlErrorBody(.malformed, "the server asked for heartbeats every \(accepted.heartbeatSeconds) s"))
+            return self.fail(
+                ControlErrorBody(.malformed, "the server asked for heartbeats every \(accepted.heartbeatSeconds) s"))
         }
         self.state = .authenticated
         return .authenticated(heartbeatSeconds: accepted.heartbeatSeconds)

@@ -204,7 +204,8 @@ final class ControlSessionHandler: ChannelDuplexHandler {
             bound.value.handler.heartbeatFired(interval: interval, context: bound.value.context)
         }
         self.logger.debug(
-            "control peer authenticated", metadata: ["control.role": "\(peer.role.rawValue)", "control.peer": "\(peer.id)"])
+            "control peer authenticated",
+            metadata: ["control.role": "\(peer.role.rawValue)", "control.peer": "\(peer.id)"])
         guard !self.settled else { return }
         self.settled = true
         self.authenticated.succeed(peer)
@@ -230,7 +231,9 @@ final class ControlSessionHandler: ChannelDuplexHandler {
     private func heartbeatFired(interval: TimeAmount, context: ChannelHandlerContext) {
         let silence = context.eventLoop.now - self.lastHeard
         guard silence < interval * 3 else {
-            self.logger.debug("control peer silent, dropping it", metadata: ["control.silentMillis": "\(silence.nanoseconds / 1_000_000)"])
+            self.logger.debug(
+                "control peer silent, dropping it",
+                metadata: ["control.silentMillis": "\(silence.nanoseconds / 1_000_000)"])
             self.stopTimers()
             context.close(promise: nil)
             return

@@ -97,7 +97,8 @@ struct ServerHandshakeStateMachine {
                 id: line.id,
                 ControlErrorBody(
                     .unsupportedVersion,
-                    "protocol \(request.protocol) is not supported; this server speaks \(ControlProtocolVersion.current)"))
+                    "protocol \(request.protocol) is not supported; this server speaks \(ControlProtocolVersion.current)"
+                ))
         }
         guard ControlLine.isValidId(request.id), ControlAuth.isValidNonce(request.nonce) else {
             return self.refuse(

@@ -7,7 +7,9 @@ public enum ControlClient {
     /// Dials, reads `HELLO`, authenticates and checks the server's proof of the secret. Throws a
     /// ``ControlErrorBody`` when the server refuses (401, 426, 429) or cannot prove the secret (401), or the
     /// handshake times out (408).
-    public static func connect(_ configuration: ControlClientConfiguration, logger: Logger) async throws -> ControlChannel {
+    public static func connect(_ configuration: ControlClientConfiguration, logger: Logger) async throws
+        -> ControlChannel
+    {
         guard ControlLine.isValidId(configuration.id) else {
             throw ControlErrorBody(.malformed, "the client id must be 1-64 of A-Z a-z 0-9 - _ . :")
         }

@@ -38,7 +38,8 @@ public final class ControlServer: Sendable {
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .serverChannelOption(.backlog, value: 256)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-            .bind(host: configuration.host, port: configuration.port) { (channel: any Channel) -> EventLoopFuture<Accepted> in
+            .bind(host: configuration.host, port: configuration.port) {
+                (channel: any Channel) -> EventLoopFuture<Accepted> in
                 guard connections.isOpen else {
                     return channel.eventLoop.makeFailedFuture(ChannelError.ioOnClosedChannel)
                 }
@@ -99,13 +100,17 @@ public final class ControlServer: Sendable {
         }
         self.logger.info(
             "control peer connected",
-            metadata: ["control.role": "\(peer.role.rawValue)", "control.peer": "\(peer.id)", "control.addr": "\(peer.remoteAddress)"])
+            metadata: [
+                "control.role": "\(peer.role.rawValue)", "control.peer": "\(peer.id)",
+                "control.addr": "\(peer.remoteAddress)",
+            ])
         do {
             try await accepted.wrapper.executeThenClose { inbound, outbound in
                 await handle(ControlChannel(peer: peer, inbound: inbound, outbound: outbound, channel: channel))
             }
         } catch {
-            self.logger.debug("control connection ended on error", metadata: ["control.peer": "\(peer.id)", "error": "\(error)"])
+            self.logger.debug(
+                "control connection ended on error", metadata: ["control.peer": "\(peer.id)", "error": "\(error)"])
         }
         self.logger.info("control peer disconnected", metadata: ["control.peer": "\(peer.id)"])
     }

@@ -1,5 +1,6 @@
-@testable import ControlProtocol
 import Testing
+
+@testable import ControlProtocol
 
 /// ``ControlAuth`` computes the two MACs of `docs/protocol.md` and checks them.
 @Suite struct ControlAuthTests {
@@ -11,9 +12,11 @@ import Testing
     @Test func macsMatchOpenSSL() throws {
         let secret = try testSecret()
         let client = ControlAuth.clientMAC(
-            secret: secret, serverNonce: Self.serverNonce, clientNonce: Self.clientNonce, role: .agent, id: "agent-hz-1")
+            secret: secret, serverNonce: Self.serverNonce, clientNonce: Self.clientNonce, role: .agent, id: "agent-hz-1"
+        )
         let server = ControlAuth.serverMAC(
-            secret: secret, serverNonce: Self.serverNonce, clientNonce: Self.clientNonce, role: .agent, id: "agent-hz-1")
+            secret: secret, serverNonce: Self.serverNonce, clientNonce: Self.clientNonce, role: .agent, id: "agent-hz-1"
+        )
         #expect(client == "0c334509f6e5ce832cab85ed1d062bd8b7a02b92d54dd5444339af65811cb85b")
         #expect(server == "88eaf5746cd17d6fe005f054c4bc3827eda1c017f4a6dc4e77ad31c99319db1f")
     }
@@ -24,7 +27,8 @@ import Testing
             secret: secret, serverNonce: Self.serverNonce, clientNonce: Self.clientNonce, role: .agent, id: "a")
         func check(_ candidate: String, role: ControlRole = .agent, id: String = "a") -> Bool {
             ControlAuth.verifyClient(
-                candidate, secret: secret, serverNonce: Self.serverNonce, clientNonce: Self.clientNonce, role: role, id: id)
+                candidate, secret: secret, serverNonce: Self.serverNonce, clientNonce: Self.clientNonce, role: role,
+                id: id)
         }
         #expect(check(mac))
         #expect(!check(mac.uppercased()))
@@ -35,7 +39,8 @@ import Testing
         #expect(!check(""))
         #expect(
             !ControlAuth.verifyServer(
-                mac, secret: secret, serverNonce: Self.serverNonce, clientNonce: Self.clientNonce, role: .agent, id: "a"))
+                mac, secret: secret, serverNonce: Self.serverNonce, clientNonce: Self.clientNonce, role: .agent, id: "a"
+            ))
         #expect(
             !ControlAuth.verifyClient(
                 mac, secret: try otherSecret(), serverNonce: Self.serverNonce, clientNonce: Self.clientNonce,

@@ -1,6 +1,7 @@
-@testable import ControlProtocol
 import Foundation
 import Testing
+
+@testable import ControlProtocol
 
 /// ``ControlSecret`` needs 16 bytes, reads a private file or an env var, and never shows itself.
 @Suite struct ControlSecretTests {
@@ -63,7 +64,8 @@ import Testing
     }
 
     static func write(_ text: String, mode: Int) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-secret-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-secret-\(UUID().uuidString)")
+            .path
         #expect(FileManager.default.createFile(atPath: path, contents: Data(text.utf8)))
         try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
         return path

@@ -1,6 +1,7 @@
-@testable import ControlProtocol
 import Foundation
 import Testing
+
+@testable import ControlProtocol
 
 /// ``ControlJSON`` writes one line with sorted keys and ISO 8601 dates, and reads both date forms back.
 @Suite struct ControlJSONTests {

@@ -1,6 +1,7 @@
-@testable import ControlProtocol
 import Foundation
 import Testing
+
+@testable import ControlProtocol
 
 /// ``ControlLine`` parses and writes the grammar of `docs/protocol.md`.
 @Suite struct ControlLineTests {
@@ -69,7 +70,9 @@ import Testing
         let line = ControlLine(.req, id: "r1", payload: #"{"selector":{}}"#)
         let error = #expect(throws: ControlErrorBody.self) { try line.decode(OperatorRequest.self) }
         #expect(error == ControlErrorBody(.malformed, "bad REQ payload: action is missing"))
-        let empty = #expect(throws: ControlErrorBody.self) { try ControlLine(.req, id: "r2").decode(OperatorRequest.self) }
+        let empty = #expect(throws: ControlErrorBody.self) {
+            try ControlLine(.req, id: "r2").decode(OperatorRequest.self)
+        }
         #expect(empty?.message == "REQ r2 has no payload")
     }
 }

@@ -1,6 +1,7 @@
-@testable import ControlProtocol
 import Foundation
 import Testing
+
+@testable import ControlProtocol
 
 /// ``OperatorClient`` against a fake coordinator built on ``ControlServer``.
 @Suite(.timeLimit(.minutes(2))) struct OperatorClientTests {
@@ -18,7 +19,8 @@ import Testing
                 case .agents:
                     try await channel.send(try ControlLine(.ok, id: line.id, AgentList(agents: [Self.summary])))
                 case .outcome:
-                    try await channel.send(.error(id: line.id, ControlErrorBody(.notFound, "no command \(request.commandId ?? "")")))
+                    try await channel.send(
+                        .error(id: line.id, ControlErrorBody(.notFound, "no command \(request.commandId ?? "")")))
                 case .watch:
                     try await channel.send(ControlLine(.ok, id: line.id))
                     for index in 1...2 {
@@ -29,8 +31,13 @@ import Testing
                     }
                 case .dispatch:
                     let result = DispatchResult(
-                        commandId: request.commandId ?? "c-generated", command: request.command ?? AgentCommand(action: .hooksReload),
-                        outcomes: [AgentOutcome(agentId: "hz-1", status: .succeeded, result: CommandResult(ok: true, summary: "\(request.timeoutMillis ?? -1)"))])
+                        commandId: request.commandId ?? "c-generated",
+                        command: request.command ?? AgentCommand(action: .hooksReload),
+                        outcomes: [
+                            AgentOutcome(
+                                agentId: "hz-1", status: .succeeded,
+                                result: CommandResult(ok: true, summary: "\(request.timeoutMillis ?? -1)"))
+                        ])
                     try await channel.send(try ControlLine(.ok, id: line.id, result))
                 case .status:
                     break

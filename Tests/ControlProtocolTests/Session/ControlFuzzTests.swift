@@ -1,8 +1,9 @@
-@testable import ControlProtocol
 import Foundation
 import NIOCore
 import NIOEmbedded
 import Testing
+
+@testable import ControlProtocol
 
 /// Random and mutated lines through the parser and through both sides' sessions never crash, and everything a
 /// session writes back is a well-formed line. `FERRY_FUZZ_LINES` sets the count (100,000 by default) and
@@ -50,7 +51,9 @@ import Testing
             _ = try session.delivered()
             if !authenticated.channel.isActive { authenticated = try Self.authenticatedSession(isServer: isServer) }
         }
-        print("control fuzz: \(Self.count) lines through the \(isServer ? "server" : "client") session, \(replies) replies")
+        print(
+            "control fuzz: \(Self.count) lines through the \(isServer ? "server" : "client") session, \(replies) replies"
+        )
     }
 
     static func freshSession(isServer: Bool) throws -> EmbeddedSession {

@@ -1,7 +1,8 @@
-@testable import ControlProtocol
 import NIOCore
 import NIOEmbedded
 import Testing
+
+@testable import ControlProtocol
 
 /// The session handler on `EmbeddedChannel`s: handshake, refusals, heartbeats and limits, in virtual time.
 @Suite struct ControlSessionHandlerTests {
@@ -23,7 +24,8 @@ import Testing
         #expect(try server.sent().map(\.verb) == [.hello])
         try server.receive(#"REQ r1 {"action":"agents"}"#)
         let reply = try server.sent()
-        #expect(reply.map(\.serialised) == [#"ERR r1 {"code":401,"message":"authenticate first: only AUTH is accepted"}"#])
+        #expect(
+            reply.map(\.serialised) == [#"ERR r1 {"code":401,"message":"authenticate first: only AUTH is accepted"}"#])
         #expect(!server.channel.isActive)
         #expect(try server.delivered() == [])
         #expect(throws: ControlErrorBody.self) { try server.authenticated.wait() }

@@ -1,21 +1,26 @@
-@testable import ControlProtocol
 import Testing
+
+@testable import ControlProtocol
 
 /// The two handshake state machines, against each other and against bad peers, without a channel.
 @Suite struct HandshakeStateMachineTests {
     static let serverNonce = "00112233445566778899aabbccddeeff"
     static let clientNonce = "ffeeddccbbaa99887766554433221100"
 
-    func server(_ secret: ControlSecret? = nil, nonce: String = Self.serverNonce) throws -> ServerHandshakeStateMachine {
+    func server(_ secret: ControlSecret? = nil, nonce: String = Self.serverNonce) throws -> ServerHandshakeStateMachine
+    {
         ServerHandshakeStateMachine(serverNonce: nonce, secret: try secret ?? testSecret(), heartbeatSeconds: 10)
     }
 
     func client(_ secret: ControlSecret? = nil, role: ControlRole = .agent) throws -> ClientHandshakeStateMachine {
-        ClientHandshakeStateMachine(role: role, id: "agent-hz-1", secret: try secret ?? testSecret(), clientNonce: Self.clientNonce)
+        ClientHandshakeStateMachine(
+            role: role, id: "agent-hz-1", secret: try secret ?? testSecret(), clientNonce: Self.clientNonce)
     }
 
     /// The client's AUTH line for the server's greeting.
-    func authLine(_ client: inout ClientHandshakeStateMachine, _ server: ServerHandshakeStateMachine) throws -> ControlLine {
+    func authLine(_ client: inout ClientHandshakeStateMachine, _ server: ServerHandshakeStateMachine) throws
+        -> ControlLine
+    {
         guard case .send(let auth) = client.lineReceived(server.greeting(serverName: "test")) else {
             Issue.record("the client did not answer HELLO")
             throw ControlErrorBody(.failed, "no AUTH")
@@ -27,7 +32,9 @@ import Testing
         var server = try self.server()
         var client = try self.client()
         let hello = server.greeting(serverName: "ferry-coordinator test")
-        #expect(try hello.decode(Hello.self) == Hello(protocol: 1, server: "ferry-coordinator test", nonce: Self.serverNonce))
+        #expect(
+            try hello.decode(Hello.self)
+                == Hello(protocol: 1, server: "ferry-coordinator test", nonce: Self.serverNonce))
         let auth = try self.authLine(&client, server)
         #expect(client.state == .awaitingOK(serverNonce: Self.serverNonce))
         guard case .accept(let role, let id, let reply) = server.lineReceived(auth) else {
@@ -87,8 +94,10 @@ import Testing
     @Test func anotherProtocolVersionGets426() throws {
         var server = try self.server()
         let mac = ControlAuth.clientMAC(
-            secret: try testSecret(), serverNonce: Self.serverNonce, clientNonce: Self.clientNonce, role: .agent, id: "a")
-        let auth = try ControlLine(.auth, id: "a1", AuthRequest(protocol: 2, role: .agent, id: "a", nonce: Self.clientNonce, mac: mac))
+            secret: try testSecret(), serverNonce: Self.serverNonce, clientNonce: Self.clientNonce, role: .agent,
+            id: "a")
+        let auth = try ControlLine(
+            .auth, id: "a1", AuthRequest(protocol: 2, role: .agent, id: "a", nonce: Self.clientNonce, mac: mac))
         guard case .refuse(let line) = server.lineReceived(auth) else {
             Issue.record("protocol 2 was accepted")
             return
@@ -112,7 +121,9 @@ import Testing
             return
         }
         var client = try self.client()
-        #expect(client.authTimedOut() == .fail(ControlErrorBody(.timeout, "the server did not complete the handshake in time")))
+        #expect(
+            client.authTimedOut()
+                == .fail(ControlErrorBody(.timeout, "the server did not complete the handshake in time")))
     }
 
     @Test func aClientRefusesAServerThatCannotProveTheSecret() throws {
@@ -125,7 +136,9 @@ import Testing
         // The impostor does not know the secret; it answers OK as if it did.
         _ = impostor.lineReceived(auth)
         let forged = try ControlLine(.ok, id: auth.id, AuthAccepted(mac: mac, heartbeatSeconds: 10))
-        #expect(client.lineReceived(forged) == .fail(ControlErrorBody(.unauthenticated, "the server could not prove the shared secret")))
+        #expect(
+            client.lineReceived(forged)
+                == .fail(ControlErrorBody(.unauthenticated, "the server could not prove the shared secret")))
     }
 
     @Test func aClientGivesUpOnAnotherVersionOrAnError() throws {

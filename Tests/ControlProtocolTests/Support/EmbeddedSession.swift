@@ -1,7 +1,8 @@
-@testable import ControlProtocol
 import Logging
 import NIOCore
 import NIOEmbedded
+
+@testable import ControlProtocol
 
 /// One side of a control connection on an `EmbeddedChannel`, driven line by line (virtual time).
 struct EmbeddedSession {
@@ -13,7 +14,8 @@ struct EmbeddedSession {
         nonce: String = ControlAuth.makeNonce(), secret: ControlSecret, limits: ControlLimits = ControlLimits(),
         logger: Logger = quietLogger
     ) throws -> EmbeddedSession {
-        let machine = ServerHandshakeStateMachine(serverNonce: nonce, secret: secret, heartbeatSeconds: limits.heartbeatSeconds)
+        let machine = ServerHandshakeStateMachine(
+            serverNonce: nonce, secret: secret, heartbeatSeconds: limits.heartbeatSeconds)
         return try Self.make(side: .server(machine, serverName: "test"), isServer: true, limits: limits, logger: logger)
     }
 
@@ -22,8 +24,10 @@ struct EmbeddedSession {
         role: ControlRole = .agent, id: String = "agent-hz-1", secret: ControlSecret,
         limits: ControlLimits = ControlLimits(), logger: Logger = quietLogger
     ) throws -> EmbeddedSession {
-        let machine = ClientHandshakeStateMachine(role: role, id: id, secret: secret, clientNonce: ControlAuth.makeNonce())
-        return try Self.make(side: .client(machine, role: role, id: id), isServer: false, limits: limits, logger: logger)
+        let machine = ClientHandshakeStateMachine(
+            role: role, id: id, secret: secret, clientNonce: ControlAuth.makeNonce())
+        return try Self.make(
+            side: .client(machine, role: role, id: id), isServer: false, limits: limits, logger: logger)
     }
 
     private static func make(

@@ -1,5 +1,6 @@
-@testable import ControlProtocol
 import Foundation
+
+@testable import ControlProtocol
 
 /// A deterministic generator of random and mutated protocol lines (SplitMix64, seeded).
 struct LineFuzzer {

@@ -1,7 +1,8 @@
-@testable import ControlProtocol
 import NIOCore
 import NIOPosix
 import Testing
+
+@testable import ControlProtocol
 
 /// A plain TCP peer that writes and reads raw lines, the way a person with `nc` would.
 struct RawLineConnection {
@@ -43,8 +44,10 @@ struct RawLineConnection {
     mutating func authenticate(id: String, secret: ControlSecret) async throws -> String {
         let hello = try #require(try await self.next()).decode(Hello.self)
         let nonce = ControlAuth.makeNonce()
-        let mac = ControlAuth.clientMAC(secret: secret, serverNonce: hello.nonce, clientNonce: nonce, role: .agent, id: id)
-        let auth = try ControlLine(.auth, id: "a1", AuthRequest(protocol: 1, role: .agent, id: id, nonce: nonce, mac: mac))
+        let mac = ControlAuth.clientMAC(
+            secret: secret, serverNonce: hello.nonce, clientNonce: nonce, role: .agent, id: id)
+        let auth = try ControlLine(
+            .auth, id: "a1", AuthRequest(protocol: 1, role: .agent, id: id, nonce: nonce, mac: mac))
         try await self.send(auth.serialised)
         return auth.serialised
     }

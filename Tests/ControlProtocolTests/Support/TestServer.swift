@@ -1,5 +1,6 @@
-@testable import ControlProtocol
 import Logging
+
+@testable import ControlProtocol
 
 /// A running ``ControlServer`` for one test: `handle` serves each connection; the server stops after `body`.
 func withControlServer<T: Sendable>(
@@ -29,7 +30,8 @@ func clientConfiguration(
     port: Int, role: ControlRole = .agent, id: String = "agent-hz-1", secret: ControlSecret? = nil,
     tls: ControlTLSConfiguration? = nil
 ) throws -> ControlClientConfiguration {
-    ControlClientConfiguration(host: "127.0.0.1", port: port, role: role, id: id, secret: try secret ?? testSecret(), tls: tls)
+    ControlClientConfiguration(
+        host: "127.0.0.1", port: port, role: role, id: id, secret: try secret ?? testSecret(), tls: tls)
 }
 
 /// Answers every line with `OK` and its id (a minimal coordinator).

@@ -1,7 +1,8 @@
-@testable import ControlProtocol
 import InMemoryLogging
 import Logging
 import Synchronization
+
+@testable import ControlProtocol
 
 /// The secret the tests share (as text, so tests can search logs for it).
 let testSecretText = "correct horse battery staple"

@@ -1,8 +1,9 @@
-@testable import ControlProtocol
 import NIOCore
 import NIOEmbedded
 import NIOTestUtils
 import Testing
+
+@testable import ControlProtocol
 
 /// ``ControlLineDecoder`` frames lines at LF under a hard limit and never buffers an oversize line.
 @Suite struct ControlLineDecoderTests {
@@ -62,8 +63,10 @@ import Testing
     @Test func aNeverEndingLineGetsOne413AndACloseOnAChannel() throws {
         let channel = EmbeddedChannel()
         _ = try ControlPipeline.configure(
-            channel, side: .server(
-                ServerHandshakeStateMachine(serverNonce: ControlAuth.makeNonce(), secret: try testSecret(), heartbeatSeconds: 10),
+            channel,
+            side: .server(
+                ServerHandshakeStateMachine(
+                    serverNonce: ControlAuth.makeNonce(), secret: try testSecret(), heartbeatSeconds: 10),
                 serverName: "test"),
             tls: nil, serverHostname: nil, isServer: true, limits: ControlLimits(), logger: quietLogger)
         try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()

@@ -1,8 +1,9 @@
-@testable import ControlProtocol
 import Foundation
 import InMemoryLogging
 import NIOCore
 import Testing
+
+@testable import ControlProtocol
 
 /// ``ControlServer`` and ``ControlClient`` over real sockets.
 @Suite(.timeLimit(.minutes(2))) struct ControlServerTests {
@@ -13,7 +14,8 @@ import Testing
             try? await channel.send(ControlLine(.cmd, id: "c-1", payload: #"{"action":"hooks.reload"}"#))
             await answerEveryLine(channel)
         }) { server in
-            let channel = try await ControlClient.connect(try clientConfiguration(port: server.port), logger: quietLogger)
+            let channel = try await ControlClient.connect(
+                try clientConfiguration(port: server.port), logger: quietLogger)
             var lines = channel.inbound.makeAsyncIterator()
             #expect(try await lines.next() == ControlLine(.cmd, id: "c-1", payload: #"{"action":"hooks.reload"}"#))
             try await channel.send(ControlLine(.state, id: "s1", payload: "{}"))
@@ -39,7 +41,8 @@ import Testing
                 #expect(try await connection.next()?.verb == .hello)
                 try await connection.send(#"REQ r1 {"action":"agents"}"#)
                 let refusal = try #require(try await connection.next())
-                #expect(refusal.serialised == #"ERR r1 {"code":401,"message":"authenticate first: only AUTH is accepted"}"#)
+                #expect(
+                    refusal.serialised == #"ERR r1 {"code":401,"message":"authenticate first: only AUTH is accepted"}"#)
                 #expect(try await connection.next() == nil)
             }
         }
@@ -55,7 +58,9 @@ import Testing
             try await RawLineConnection.with(port: server.port) { connection in
                 #expect(try await connection.next()?.verb == .hello)
                 try await connection.send(captured)
-                #expect(try await connection.next()?.serialised == #"ERR a1 {"code":401,"message":"authentication failed"}"#)
+                #expect(
+                    try await connection.next()?.serialised == #"ERR a1 {"code":401,"message":"authentication failed"}"#
+                )
                 #expect(try await connection.next() == nil)
             }
         }
@@ -87,7 +92,8 @@ import Testing
         try await withControlServer(limits: limits, handle: answerEveryLine) { server in
             let first = try await ControlClient.connect(try clientConfiguration(port: server.port), logger: quietLogger)
             await #expect(throws: ControlErrorBody(.busy, "too many connections (1); try again later")) {
-                _ = try await ControlClient.connect(try clientConfiguration(port: server.port, id: "agent-2"), logger: quietLogger)
+                _ = try await ControlClient.connect(
+                    try clientConfiguration(port: server.port, id: "agent-2"), logger: quietLogger)
             }
             await first.close()
         }
@@ -98,7 +104,8 @@ import Testing
         let (clientLogger, clientLogs) = recordingLogger("test.client")
         var errors: [String] = []
         try await withControlServer(logger: serverLogger, handle: answerEveryLine) { server in
-            let channel = try await ControlClient.connect(try clientConfiguration(port: server.port), logger: clientLogger)
+            let channel = try await ControlClient.connect(
+                try clientConfiguration(port: server.port), logger: clientLogger)
             await channel.close()
             do {
                 _ = try await ControlClient.connect(

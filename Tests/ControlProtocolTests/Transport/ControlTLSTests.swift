@@ -1,13 +1,15 @@
-@testable import ControlProtocol
 import Foundation
 import Testing
+
+@testable import ControlProtocol
 
 /// TLS with a certificate made at test time by the `openssl` CLI (skipped, saying so, when it is missing).
 @Suite(.timeLimit(.minutes(2))) struct ControlTLSTests {
     /// A self-signed certificate for `localhost` and its key, in a fresh directory.
     static func makeCertificate() throws -> (certificate: String, key: String)? {
-        guard let openssl = ["/usr/bin/openssl", "/usr/local/bin/openssl", "/opt/homebrew/bin/openssl"]
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        guard
+            let openssl = ["/usr/bin/openssl", "/usr/local/bin/openssl", "/opt/homebrew/bin/openssl"]
+                .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
         else { return nil }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -43,7 +45,8 @@ import Testing
 
             let wrongName = ControlTLSConfiguration(trustRootsFile: certificate, serverHostname: "elsewhere")
             await #expect(throws: (any Error).self) {
-                _ = try await ControlClient.connect(try clientConfiguration(port: server.port, tls: wrongName), logger: quietLogger)
+                _ = try await ControlClient.connect(
+                    try clientConfiguration(port: server.port, tls: wrongName), logger: quietLogger)
             }
             var plain = try clientConfiguration(port: server.port)
             plain.limits.authTimeout = .seconds(1)
@@ -52,7 +55,8 @@ import Testing
     }
 
     @Test func aServerWithoutItsKeyFileSaysWhich() {
-        let tls = ControlTLSConfiguration(certificateChainFile: "/nonexistent/cert.pem", privateKeyFile: "/nonexistent/key.pem")
+        let tls = ControlTLSConfiguration(
+            certificateChainFile: "/nonexistent/cert.pem", privateKeyFile: "/nonexistent/key.pem")
         #expect(throws: ControlErrorBody(.malformed, "cannot read the TLS certificate chain /nonexistent/cert.pem")) {
             _ = try tls.makeServerContext()
         }
