@@ -352,6 +352,7 @@ let package = Package(
                 "RocketMQRemoting",
                 "RocketMQSandbox",
                 "TrafficReadiness",
+                "TrafficMigration",
                 "ControlProtocol",
                 "FerryCoordinator",
                 "FerryDashboard",
@@ -460,8 +461,11 @@ let package = Package(
             name: "FerryDashboard",
             dependencies: [
                 "ControlProtocol", "FerryMetrics",
+                "MigrationEngine", "MigrationStore", "TrafficMigration",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
@@ -470,6 +474,9 @@ let package = Package(
             name: "FerryDashboardTests",
             dependencies: [
                 "FerryDashboard", "ControlProtocol",
+                "MigrationEngine", "MigrationStore", "TrafficMigration",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

@@ -1,0 +1,155 @@
+import ControlProtocol
+import Foundation
+import MigrationEngine
+import TrafficMigration
+
+/// The dashboard's reads and actions, independent of HTTP: joins the backend's answers into the page's shapes.
+struct DashboardAPI: Sendable {
+    let backend: any DashboardBackend
+    let history: TrafficHistory
+    let commandTimeout: Duration?
+
+    /// Every agent with its health.
+    func agents() async throws -> AgentHealthList {
+        async let list = backend.agents(nil)
+        async let states = backend.status(nil)
+        let byId = try await Dictionary(states.agents.map { ($0.agentId, $0) }, uniquingKeysWith: { first, _ in first })
+        let agents = try await list.agents.sorted { $0.agentId < $1.agentId }.map {
+            AgentHealth(summary: $0, state: byId[$0.agentId])
+        }
+        return AgentHealthList(agents: agents)
+    }
+
+    /// Every task any agent holds.
+    func tasks() async throws -> TaskList {
+        let states = try await backend.status(nil)
+        states.agents.forEach(history.record)
+        return TaskList(tasks: TaskSummary.all(in: states))
+    }
+
+    /// One task's topic table; nil when no agent holds the task.
+    func taskPage(_ task: String) async throws -> TaskPage? {
+        let states = try await backend.status(nil)
+        var rows: [TopicRow] = []
+        var found = false
+        for agent in states.agents.sorted(by: { $0.agentId < $1.agentId }) {
+            history.record(agent)
+            for taskState in agent.tasks where taskState.status.task == task {
+                found = true
+                let readiness = Dictionary(
+                    taskState.readiness.map { ($0.topic, $0) }, uniquingKeysWith: { first, _ in first })
+                for row in taskState.status.topics {
+                    let traffic = history.series(agentId: agent.agentId, task: task, topic: row.topic)
+                    rows.append(TopicRow(agentId: agent.agentId, row: row, readiness: readiness[row.topic], traffic: traffic))
+                }
+            }
+        }
+        return found ? TaskPage(task: task, generatedAt: Date(), topics: rows) : nil
+    }
+
+    /// One topic's page: its row, its checks, the routes of both possible steps and its audit rows.
+    func topicDetail(task: String, topic: String, agentId: String, actor: String) async throws -> TopicDetail {
+        let selector = AgentSelector(ids: [agentId])
+        let page = try await taskPage(task)
+        async let forward = run(.migratePreview, task: task, topic: topic, selector: selector, actor: actor, options: nil)
+        async let backward = run(
+            .migratePreview, task: task, topic: topic, selector: selector, actor: actor, options: ["direction": "rollback"])
+        async let audit = run(.migrateHistory, task: task, topic: topic, selector: selector, actor: actor, options: nil)
+        async let check = run(.migrateCheck, task: task, topic: topic, selector: selector, actor: actor, options: nil)
+        let results = try await (forward, backward, audit, check)
+        return TopicDetail(
+            agentId: agentId, task: task, topic: topic,
+            row: page?.topics.first { $0.agentId == agentId && $0.topic == topic },
+            checks: results.3.result?.readiness?.first { $0.topic == topic }?.checks ?? [],
+            advanceRoutes: results.0.result?.routes ?? [], rollbackRoutes: results.1.result?.routes ?? [],
+            history: results.2.result?.history ?? [],
+            problems: [results.0, results.1, results.2, results.3].compactMap(\.problem))
+    }
+
+    /// Runs a batch: one command per agent, concurrently, as `actor`.
+    func batch(_ request: BatchRequest, actor: String) async throws -> BatchResult {
+        var topicsByAgent: [String: [String]] = [:]
+        for ref in request.topics { topicsByAgent[ref.agentId, default: []].append(ref.topic) }
+        let command = AgentCommand(
+            action: request.action.agentAction, task: request.task, reason: request.reason, actor: actor,
+            ignoreHealth: request.ignoreHealth, dryRun: request.action == .check ? nil : request.dryRun)
+        let outcomes = try await withThrowingTaskGroup(of: AgentOutcome.self) { group in
+            for (agentId, topics) in topicsByAgent {
+                var perAgentCommand = command
+                perAgentCommand.topics = topics
+                let perAgent = perAgentCommand
+                group.addTask {
+                    let result = try await backend.dispatch(
+                        perAgent, to: AgentSelector(ids: [agentId]), timeout: commandTimeout, actor: actor)
+                    return result.outcomes.first { $0.agentId == agentId }
+                        ?? AgentOutcome(agentId: agentId, status: .offline, result: nil)
+                }
+            }
+            var collected: [AgentOutcome] = []
+            for try await outcome in group { collected.append(outcome) }
+            return collected.sorted { $0.agentId < $1.agentId }
+        }
+        return BatchResult(
+            task: request.task, action: request.action, dryRun: request.action == .check ? true : request.dryRun, actor: actor,
+            topics: outcomes.flatMap(Self.topicOutcomes), agents: outcomes.map(Self.agentOutcome))
+    }
+
+    private func run(
+        _ action: AgentAction, task: String, topic: String, selector: AgentSelector, actor: String,
+        options: [String: String]?
+    ) async throws -> AgentAnswer {
+        let command = AgentCommand(action: action, task: task, topics: [topic], actor: actor, dryRun: true, options: options)
+        let dispatched = try await backend.dispatch(command, to: selector, timeout: commandTimeout, actor: actor)
+        return AgentAnswer(action: action, outcome: dispatched.outcomes.first)
+    }
+
+    private static func topicOutcomes(_ outcome: AgentOutcome) -> [BatchTopicOutcome] {
+        guard let result = outcome.result else { return [] }
+        let reasons = Dictionary(
+            (result.readiness ?? []).map { ($0.topic, $0.reasons) }, uniquingKeysWith: { first, _ in first })
+        var rows = result.topics.map {
+            BatchTopicOutcome(
+                agentId: outcome.agentId, topic: $0.topic, from: $0.from, to: $0.to, refused: $0.refused,
+                reasons: reasons[$0.topic] ?? [])
+        }
+        // A check answers with readiness reports only.
+        let listed = Set(rows.map(\.topic))
+        for report in result.readiness ?? [] where !listed.contains(report.topic) {
+            rows.append(
+                BatchTopicOutcome(
+                    agentId: outcome.agentId, topic: report.topic, from: report.stage, to: report.nextStage,
+                    refused: report.ready ? nil : "not ready", reasons: report.reasons))
+        }
+        return rows.sorted { $0.topic < $1.topic }
+    }
+
+    private static func agentOutcome(_ outcome: AgentOutcome) -> BatchAgentOutcome {
+        BatchAgentOutcome(
+            agentId: outcome.agentId, status: outcome.status, summary: outcome.result?.summary,
+            error: outcome.result?.error?.message ?? AgentAnswer.statusProblem(outcome.status))
+    }
+}
+
+/// One agent's answer to a read the topic page makes.
+private struct AgentAnswer: Sendable {
+    var action: AgentAction
+    var outcome: AgentOutcome?
+
+    var result: CommandResult? { outcome?.result }
+
+    /// What went wrong, for the page, or nil.
+    var problem: String? {
+        guard let outcome else { return "\(action.rawValue): the agent is not known" }
+        if let error = outcome.result?.error { return "\(action.rawValue): \(error.message)" }
+        return Self.statusProblem(outcome.status).map { "\(action.rawValue): \($0)" }
+    }
+
+    static func statusProblem(_ status: OutcomeStatus) -> String? {
+        switch status {
+        case .succeeded, .failed: nil
+        case .pending: "no answer yet"
+        case .timedOut: "the agent did not answer in time"
+        case .offline: "the agent is not connected"
+        }
+    }
+}

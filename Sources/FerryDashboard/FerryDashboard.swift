@@ -1,1 +1,0 @@
-// The FerryDashboard module: filled in by its issue work.
