@@ -29,7 +29,20 @@ public actor OperatorClient {
     public init(channel: ControlChannel, requestTimeout: Duration = .seconds(30)) {
         self.channel = channel
         self.requestTimeout = requestTimeout
-        Task { await self.readAnswers() }
+        // The reader holds the client weakly: a client dropped without close() is freed, and with it the
+        // channel, which closes the connection and ends this loop.
+        Task { [weak self, inbound = channel.inbound] in
+            var ending = ControlErrorBody(.unavailable, "the coordinator closed the connection")
+            do {
+                for try await line in inbound {
+                    guard let self else { return }
+                    await self.received(line)
+                }
+            } catch {
+                ending = ControlErrorBody(.unavailable, "the connection failed: \(error)")
+            }
+            await self?.connectionClosed(ending)
+        }
     }
 
     /// Connects and authenticates as an operator.
@@ -134,17 +147,6 @@ public actor OperatorClient {
         guard let entry = self.pending.removeValue(forKey: id) else { return }
         entry.timer.cancel()
         entry.continuation.resume(with: result)
-    }
-
-    private func readAnswers() async {
-        do {
-            for try await line in self.channel.inbound {
-                self.received(line)
-            }
-            self.connectionClosed(ControlErrorBody(.unavailable, "the coordinator closed the connection"))
-        } catch {
-            self.connectionClosed(ControlErrorBody(.unavailable, "the connection failed: \(error)"))
-        }
     }
 
     private func received(_ line: ControlLine) {

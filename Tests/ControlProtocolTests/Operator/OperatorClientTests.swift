@@ -133,4 +133,19 @@ import Testing
             }
         }
     }
+
+    @Test func aClientDroppedWithoutCloseClosesItsConnection() async throws {
+        let ended = Recorded(false)
+        try await withControlServer(handle: { channel in
+            await Self.fakeCoordinator(channel)
+            ended.update { $0 = true }
+        }) { server in
+            do {
+                let client = try await self.connect(server)
+                #expect(try await client.agents(nil).agents.count == 1)
+            }
+            for _ in 0..<100 where !ended.value { try await Task.sleep(for: .milliseconds(50)) }
+            #expect(ended.value)
+        }
+    }
 }
