@@ -1,7 +1,7 @@
 public import Hummingbird
 public import Logging
 import NIOCore
-import ServiceLifecycle
+public import ServiceLifecycle
 
 /// The migration dashboard: a web page and its JSON API over a ``DashboardBackend``, with live updates.
 ///
@@ -61,6 +61,11 @@ public struct Dashboard: Sendable {
             logger: logger)
         application.addServices(UpdateRelay(dashboard: self))
         return application
+    }
+
+    /// The HTTP server and the update relay as one service for the caller's `ServiceGroup` (the coordinator's).
+    public func service(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> any Service {
+        application(onServerRunning: onServerRunning)
     }
 
     /// Serves the dashboard (and relays updates) until the task is cancelled or the process gets SIGINT/SIGTERM;
