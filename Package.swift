@@ -315,6 +315,7 @@ let package = Package(
                 "NameServerProxy",
                 "ControlProtocol",
                 "LiveDemo",
+                "FerryCoordinator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -440,6 +441,7 @@ let package = Package(
             name: "FerryCoordinator",
             dependencies: [
                 "ControlProtocol", "FerryMetrics", "MigrationStore",
+                "MigrationEngine", "TrafficMigration",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -450,6 +452,7 @@ let package = Package(
             name: "FerryCoordinatorTests",
             dependencies: [
                 "FerryCoordinator", "ControlProtocol", "MigrationStore",
+                "MigrationEngine", "TrafficMigration",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),

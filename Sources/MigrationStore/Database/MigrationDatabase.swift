@@ -79,6 +79,7 @@ public struct MigrationDatabase: Sendable {
         }
         migrator.registerTrafficMigrations()
         migrator.registerMigration("v3.proxyAccess") { db in try ProxyAccessStore.createTables(db) }
+        migrator.registerCoordinatorMigrations()
         return migrator
     }
 

@@ -1,0 +1,45 @@
+import Yams
+
+/// Describes a YAML reading error without quoting the file: Yams' own descriptions print the offending
+/// line, and a coordinator configuration may hold operator tokens. Only libyaml's fixed problem texts,
+/// positions and key paths are kept.
+enum ConfigurationYAMLErrorText {
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case let error as YamlError: Self.describe(error)
+        case let error as DecodingError: Self.describe(error)
+        default: "not valid YAML"
+        }
+    }
+
+    private static func describe(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            "\(problem) at line \(mark.line), column \(mark.column)"
+        case .duplicatedKeysInMapping:
+            "a key is repeated in one mapping"
+        default:
+            "not valid YAML"
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, let context): "missing key `\(Self.path(context.codingPath + [key]))`"
+        case .typeMismatch(let type, let context): "`\(Self.path(context.codingPath))` is not a \(type)"
+        case .valueNotFound(let type, let context): "`\(Self.path(context.codingPath))` has no \(type) value"
+        case .dataCorrupted(let context):
+            if let yaml = context.underlyingError as? YamlError {
+                Self.describe(yaml)
+            } else {
+                context.codingPath.isEmpty ? "not a YAML mapping" : "`\(Self.path(context.codingPath))` has a bad value"
+            }
+        @unknown default: "not valid YAML"
+        }
+    }
+
+    private static func path(_ codingPath: [any CodingKey]) -> String {
+        codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+}

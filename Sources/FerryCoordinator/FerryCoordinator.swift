@@ -1,1 +1,0 @@
-// The FerryCoordinator module: filled in by its issue work.
