@@ -1,86 +1,63 @@
 import ControlProtocol
+import FerryCoordinator
 import Foundation
 import Logging
-import Synchronization
 
-/// `ferry-bench agents`: 5,000 light agent connections (each ACKs a CMD at once) on one control-protocol
-/// server in this process; the time to broadcast one command and collect every ack, and the process's peak RSS.
-///
-/// The hub is a bare ``ControlServer`` that keeps every authenticated channel and fans one `CMD` out to all of
-/// them: the transport's share of a coordinator's broadcast (auth, framing, JSON, one write per agent). Needs
-/// `ulimit -n` ≥ 2 × agents + 100 (both ends of every connection live in this process).
+/// `ferry-bench agents`: 5,000 light agent connections (each ACKs a CMD at once) on one in-process
+/// ``CoordinatorService``; the time to dispatch one command to every agent and collect every ack (the
+/// coordinator commits the command and every outcome to its state file, as in production), and the process's
+/// peak RSS. Needs `ulimit -n` ≥ 2 × agents + 100 (both ends of every connection live in this process).
 enum AgentsBenchmark {
     static let agents = Int(ProcessInfo.processInfo.environment["FERRY_BENCH_AGENTS"] ?? "") ?? 5_000
     static let logger = Logger(label: "bench-agents") { _ in SwiftLogNoOpLogHandler() }
 
-    /// The server's channels and the acks it collected.
-    final class Hub: Sendable {
-        private let state = Mutex<(channels: [ControlChannel], acks: Int)>(([], 0))
-        let allAcked = AsyncStream<Void>.makeStream()
-        let total: Int
-
-        init(total: Int) { self.total = total }
-
-        var connected: Int { self.state.withLock { $0.channels.count } }
-        var channels: [ControlChannel] { self.state.withLock { $0.channels } }
-
-        func handle(_ channel: ControlChannel) async {
-            self.state.withLock { $0.channels.append(channel) }
-            do {
-                for try await line in channel.inbound where line.verb == .ack {
-                    let done = self.state.withLock { state in
-                        state.acks += 1
-                        return state.acks == self.total
-                    }
-                    if done { self.allAcked.continuation.yield() }
-                }
-            } catch {}
-        }
-    }
-
     static func run() async throws {
-        let secret = try ControlSecret(bytes: Array(repeating: 7, count: 32))
-        var limits = ControlLimits()
-        limits.maxConnections = agents + 100
-        let server = try await ControlServer.bind(
-            ControlServerConfiguration(host: "127.0.0.1", port: 0, serverName: "ferry-bench", secret: secret, limits: limits),
-            logger: logger)
-        let hub = Hub(total: agents)
-        let serving = Task { try await server.run { await hub.handle($0) } }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-bench-agents-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let secretBytes = (0..<32).map { _ in UInt8.random(in: 0...255) }
+        let secretFile = directory.appendingPathComponent("secret").path
+        guard
+            FileManager.default.createFile(
+                atPath: secretFile, contents: Data(secretBytes), attributes: [.posixPermissions: 0o600])
+        else { throw ControlErrorBody(.failed, "cannot write \(secretFile)") }
+        var limits = CoordinatorConfiguration.Limits()
+        limits.maxAgents = agents + 100
+        let configuration = CoordinatorConfiguration(
+            listen: "127.0.0.1:0", secretFile: secretFile, stateDirectory: directory.path, commandTimeoutSeconds: 60,
+            limits: limits)
+        let coordinator = try CoordinatorService(configuration: configuration, logger: logger)
+        let serving = Task { try await coordinator.run() }
+        let port = await coordinator.port
+        let secret = try ControlSecret(bytes: secretBytes)
         let rssBefore = peakRSS()
 
         let connectStart = ContinuousClock.now
-        let clients = try await connectAgents(port: server.port, secret: secret)
-        while hub.connected < agents { try await Task.sleep(for: .milliseconds(10)) }
+        let clients = try await connectAgents(port: port, secret: secret)
+        while await coordinator.operations.agents().agents.filter(\.connected).count < agents {
+            try await Task.sleep(for: .milliseconds(50))
+        }
         let connectTime = ContinuousClock.now - connectStart
 
-        let command = AgentCommand(action: .migrateStatus, task: "bench")
-        let line = try ControlLine(.cmd, id: "c-bench-0001", command)
         let broadcastStart = ContinuousClock.now
-        await withTaskGroup(of: Void.self) { group in
-            for channel in hub.channels { group.addTask { try? await channel.send(line) } }
-        }
-        var acked = hub.allAcked.stream.makeAsyncIterator()
-        _ = await acked.next()
+        let result = try await coordinator.operations.dispatch(
+            AgentCommand(action: .migrateStatus, task: "bench"), to: nil, timeout: .seconds(60), actor: "bench")
         let broadcastTime = ContinuousClock.now - broadcastStart
+        let succeeded = result.outcomes.filter { $0.status == .succeeded }.count
         let peak = peakRSS()
 
-        print("agents: \(agents) connected in \(String(format: "%.2f s", connectTime.inSeconds)) (auth included)")
-        print("broadcast 1 CMD + \(agents) ACKs: \(String(format: "%.3f s", broadcastTime.inSeconds)) (target < 2 s)")
-        print("peak RSS of the process (server + \(agents) clients): \(peak / 1024) MiB (\(rssBefore / 1024) MiB before connecting)")
+        print("agents: \(agents) connected to CoordinatorService in \(String(format: "%.2f s", connectTime.inSeconds)) (auth included)")
+        print(
+            "dispatch 1 CMD to all + collect ACKs: \(String(format: "%.3f s", broadcastTime.inSeconds)), "
+                + "\(succeeded) of \(agents) succeeded (target < 2 s)")
+        print("peak RSS of the process (coordinator + \(agents) clients): \(peak / 1024) MiB (\(rssBefore / 1024) MiB before connecting)")
 
-        for channel in clients.channels { await channel.close() }
-        await server.shutdown()
+        for channel in clients { await channel.close() }
         serving.cancel()
     }
 
-    /// The agents' side: each dials, authenticates and answers every CMD with an ACK at once.
-    final class Clients: Sendable {
-        let channels: [ControlChannel]
-        init(channels: [ControlChannel]) { self.channels = channels }
-    }
-
-    static func connectAgents(port: Int, secret: ControlSecret) async throws -> Clients {
+    /// The agents' side, 100 dialling at a time: each authenticates and answers every CMD with an ACK at once.
+    static func connectAgents(port: Int, secret: ControlSecret) async throws -> [ControlChannel] {
         var channels: [ControlChannel] = []
         let batch = 100
         for start in stride(from: 0, to: agents, by: batch) {
@@ -103,7 +80,7 @@ enum AgentsBenchmark {
                 }
             }
         }
-        return Clients(channels: channels)
+        return channels
     }
 
     /// The process's peak resident set (VmHWM in /proc/self/status), KiB; 0 where /proc is missing.
