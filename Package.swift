@@ -498,7 +498,7 @@ let package = Package(
         .testTarget(
             name: "LiveDemoTests",
             dependencies: [
-                "LiveDemo", "ControlProtocol", "RocketMQSandbox",
+                "LiveDemo", "ControlProtocol", "RocketMQSandbox", "MigrationEngine",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

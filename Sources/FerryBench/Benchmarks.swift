@@ -1,5 +1,6 @@
 /// The benchmarks `ferry-bench NAME…` can run, by name. Adding one is one line here.
 let benchmarks: [String: @Sendable () async throws -> Void] = [
+    "agents": AgentsBenchmark.run,
     "dashboard": DashboardBenchmark.run,
     "hooks": HooksBenchmark.run,
     "hooks-runaway": RunawayHooksBenchmark.run,

@@ -1,1 +1,0 @@
-// The LiveDemo module: filled in by its issue work.

@@ -1,0 +1,44 @@
+import Synchronization
+
+/// Records every send a broker acknowledged, every send that failed, and every delivery per group, by message
+/// id; ``verdict(subscriptions:)`` counts them. Safe to call from every producer and consumer task at once.
+public final class DeliveryCounter: Sendable {
+    private struct State {
+        /// Acknowledged ids with their topic.
+        var sent: [String: String] = [:]
+        /// Ids whose send reported an error.
+        var failed: Set<String> = []
+        /// Per group, deliveries per id.
+        var deliveries: [String: [String: Int]] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    /// An empty counter.
+    public init() {}
+
+    /// Records a send the broker acknowledged.
+    public func sent(id: String, topic: String) {
+        self.state.withLock { $0.sent[id] = topic }
+    }
+
+    /// Records a send that reported an error (it may still have been stored).
+    public func sendFailed(id: String) {
+        _ = self.state.withLock { $0.failed.insert(id) }
+    }
+
+    /// Records one delivery of `id` to `group`.
+    public func delivered(id: String, group: String) {
+        self.state.withLock { $0.deliveries[group, default: [:]][id, default: 0] &+= 1 }
+    }
+
+    /// Acknowledged sends so far.
+    public var sentCount: Int { self.state.withLock { $0.sent.count } }
+
+    /// The verdict over everything recorded so far.
+    public func verdict(subscriptions: [String: Set<String>]) -> DemoVerdict {
+        let state = self.state.withLock { $0 }
+        return DemoVerdict(
+            sent: state.sent, failed: state.failed, deliveries: state.deliveries, subscriptions: subscriptions)
+    }
+}
