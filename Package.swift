@@ -244,6 +244,7 @@ let package = Package(
             name: "TrafficMigration",
             dependencies: [
                 "MigrationEngine", "MigrationStore", "RocketMQClient", "RocketMQRemoting",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -284,7 +285,7 @@ let package = Package(
         .target(
             name: "TrafficReadiness",
             dependencies: [
-                "MigrationEngine", "HookRuntime", "RocketMQClient", "RocketMQRemoting",
+                "MigrationEngine", "HookRuntime", "RocketMQClient", "RocketMQRemoting", "MigrationStore",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -327,6 +328,7 @@ let package = Package(
                 "FerryAgent",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -421,6 +423,7 @@ let package = Package(
             dependencies: [
                 "ControlProtocol", "FerryMetrics", "HookRuntime", "MetadataMigration", "MigrationEngine",
                 "MigrationStore", "NameServerProxy", "RocketMQClient", "TrafficMigration", "TrafficReadiness",
+                "RocketMQRemoting",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -431,8 +434,9 @@ let package = Package(
             name: "FerryAgentTests",
             dependencies: [
                 "FerryAgent", "ControlProtocol", "MigrationEngine", "MigrationStore", "RocketMQClient",
-                "RocketMQSandbox", "TrafficMigration",
+                "RocketMQSandbox", "TrafficMigration", "RocketMQRemoting", "NameServerProxy",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ],

@@ -22,6 +22,16 @@ public actor ReadinessFactsCache: ReadinessFactsSource {
     /// The latest facts of `topic`.
     public func facts(topic: String, task: MigrationTask) async -> TopicFacts? { byTopic[topic] }
 
+    /// Each topic's stage judged from its latest facts (``StageEffect/judge(_:facts:)``); topics without facts
+    /// are left out.
+    public func effects(task: MigrationTask) -> [String: StageEffect] {
+        var effects: [String: StageEffect] = [:]
+        for topic in task.topics {
+            if let facts = byTopic[topic.name] { effects[topic.name] = StageEffect.judge(topic.stage, facts: facts) }
+        }
+        return effects
+    }
+
     /// Gathers one pass for every topic of `task` now, and keeps the result.
     @discardableResult
     public func refresh(task: MigrationTask) async -> ReadinessPass {

@@ -1,5 +1,6 @@
 public import MigrationEngine
 public import MigrationStore
+public import TrafficMigration
 
 /// The payload of an `ACK` line: how one command ended on one agent.
 public struct CommandResult: Sendable, Codable, Equatable {
@@ -17,10 +18,13 @@ public struct CommandResult: Sendable, Codable, Equatable {
     public var history: [TrafficAuditEntry]?
     /// The error when the command could not run at all (bad task name, cluster unreachable).
     public var error: ControlErrorBody?
+    /// The task's status table, for `migrate.status`.
+    public var status: TrafficStatus?
 
     public init(
         ok: Bool, summary: String, topics: [TopicOutcome] = [], readiness: [ReadinessReport]? = nil,
-        routes: [RoutePreview]? = nil, history: [TrafficAuditEntry]? = nil, error: ControlErrorBody? = nil
+        routes: [RoutePreview]? = nil, history: [TrafficAuditEntry]? = nil, error: ControlErrorBody? = nil,
+        status: TrafficStatus? = nil
     ) {
         self.ok = ok
         self.summary = summary
@@ -29,6 +33,7 @@ public struct CommandResult: Sendable, Codable, Equatable {
         self.routes = routes
         self.history = history
         self.error = error
+        self.status = status
     }
 }
 

@@ -3,8 +3,9 @@ import Yams
 /// Describes a YAML reading error without quoting the file: Yams' own descriptions print the offending
 /// line, and in `plain_acl.yml` or a credentials file that line may hold a secret key. Only libyaml's
 /// fixed problem texts, positions and key paths are kept.
-enum YAMLErrorText {
-    static func describe(_ error: any Error) -> String {
+public enum YAMLErrorText {
+    /// One line naming the problem and where it is (line and column, or key path), never the text there.
+    public static func describe(_ error: any Error) -> String {
         switch error {
         case let error as YamlError: Self.describe(error)
         case let error as DecodingError: Self.describe(error)

@@ -24,9 +24,12 @@ public struct MigrationDatabase: Sendable {
     }
 
     /// WAL with `synchronous=NORMAL`: each transaction is atomic and survives a process crash, and
-    /// commits do not wait for fsync (a power cut may lose the last few, never half of one).
+    /// commits do not wait for fsync (a power cut may lose the last few, never half of one). Several
+    /// processes share one file (the agent and `ferry migrate --state` on the agent's database): a writer
+    /// that finds the file locked waits up to 5 s for the other's transaction instead of failing at once.
     private static var configuration: Configuration {
         var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
@@ -79,6 +82,7 @@ public struct MigrationDatabase: Sendable {
         }
         migrator.registerTrafficMigrations()
         migrator.registerMigration("v3.proxyAccess") { db in try ProxyAccessStore.createTables(db) }
+        migrator.registerMigration("v4.agentCommands") { db in try AgentCommandStore.createTables(db) }
         migrator.registerCoordinatorMigrations()
         return migrator
     }

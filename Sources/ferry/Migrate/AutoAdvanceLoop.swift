@@ -19,7 +19,7 @@ struct AutoAdvanceLoop {
         let audit = TrafficAuditContext(
             actor: currentActor(), reason: self.options.reason ?? "auto",
             overrides: self.options.ignoreHealth ? ["health"] : [])
-        try await ClusterConnections.with(source: task.sourceNameServers, target: task.targetNameServers) { clusters in
+        try await TrafficClusters.with(source: task.sourceNameServers, target: task.targetNameServers) { clusters in
             try await self.options.readiness.withGuard(task: task, state: self.options.state, options: self.options.guardOptions(audit)) { guardian, cache in
                 let runner = StageStepRunner(store: store, stepGuard: guardian, clusters: clusters)
                 while !Task.isCancelled {
@@ -30,7 +30,7 @@ struct AutoAdvanceLoop {
                         return
                     }
                     await cache.refresh(task: current)
-                    let due = try await self.due(topics, task: current, store: store, guardian: guardian)
+                    let due = try await AutoAdvancePlanner(store: store, stepGuard: guardian).dueTopics(topics, task: current)
                     if !due.isEmpty {
                         let report = try await runner.run(
                             task: current.name, selection: .selectors(due.map(TopicSelector.init)), direction: .advance,
@@ -50,23 +50,5 @@ struct AutoAdvanceLoop {
             let names = Set(TopicSelector.select(selectors, from: task.topics.map(\.name)).selected)
             return task.topics.filter { names.contains($0.name) }
         }
-    }
-
-    /// The topics whose quiet window has passed and whose checks and gates allow the next stage now.
-    private func due(
-        _ topics: [MigrationTopic], task: MigrationTask, store: TrafficStore, guardian: ReadinessStepGuard
-    ) async throws -> [String] {
-        let changed = try store.stageChangedAt(task: task.name)
-        let schedule = AutoAdvanceSchedule(task: task)
-        let now = Int64(Date().timeIntervalSince1970 * 1000)
-        var due: [String] = []
-        for topic in topics {
-            let last = changed[topic.name].map { Int64($0.timeIntervalSince1970 * 1000) }
-            guard schedule.isDue(topic, lastChangedAt: last, now: now), let next = topic.stage.next else { continue }
-            let request = StageStepRequest(
-                task: task, topic: topic, move: StageMove(topic: topic.name, from: topic.stage, to: next), direction: .advance)
-            if await guardian.check(request) == .allow, await guardian.gate(request) == .allow { due.append(topic.name) }
-        }
-        return due
     }
 }

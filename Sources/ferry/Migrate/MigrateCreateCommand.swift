@@ -58,21 +58,11 @@ struct MigrateCreateCommand: AsyncParsableCommand {
         let store = try self.state.store()
         let task: MigrationTask
         do {
-            task = try await ClusterConnections.with(source: sourceServers, target: targetServers) { clusters in
-                let clash = RoutingTable.clashingBrokerNames(
-                    source: try await clusters.source.brokerNames(), target: try await clusters.target.brokerNames())
-                if !clash.isEmpty {
-                    throw TrafficMigrationError(
-                        .invalidArgument,
-                        "broker name \(clash.joined(separator: ", ")) exists in both clusters; clients could not "
-                            + "tell the brokers apart — rename the target's brokers before migrating")
-                }
-                let task = try await MigrationTaskResolver(source: clusters.source).resolve(
+            task = try await TrafficClusters.with(source: sourceServers, target: targetServers) { clusters in
+                try await TrafficTaskCreator(store: store, clusters: clusters).create(
                     name: name, sourceNameServers: sourceServers, targetNameServers: targetServers,
-                    selection: self.selection.selection, extraGroups: self.groups, quietPeriodSeconds: quiet)
-                let offsets = await clusters.offsetSnapshots(of: task.topics.map(\.name), now: Date())
-                try await store.create(task, audit: TrafficAuditContext(actor: currentActor(), reason: self.reason), offsets: offsets)
-                return task
+                    selection: self.selection.selection, extraGroups: self.groups, quietPeriodSeconds: quiet,
+                    audit: TrafficAuditContext(actor: currentActor(), reason: self.reason))
             }
         } catch {
             throw fail("cannot create task \(name): \(error)")

@@ -1,9 +1,7 @@
 import ArgumentParser
 import Foundation
-import Logging
 import MigrationEngine
 import MigrationStore
-import RocketMQClient
 import TrafficMigration
 
 /// `--state FILE`: the state file shared with the import journal and the proxy.
@@ -43,38 +41,6 @@ struct SelectionOptions: ParsableArguments {
 
     var selection: MigrationTaskResolver.Selection {
         self.all || self.selectors.isEmpty ? .all : .selectors(self.selectors.map(TopicSelector.init))
-    }
-}
-
-/// Admin connections to a task's two clusters for the duration of one command.
-struct ClusterConnections {
-    let clients: [RemotingClient]
-    let clusters: TrafficClusters
-
-    /// Short timeouts: `status` must say "unreachable" soon rather than hang.
-    static func with<T>(
-        source: [String], target: [String], _ body: (TrafficClusters) async throws -> T
-    ) async throws -> T {
-        var configuration = RemotingClientConfiguration()
-        configuration.requestTimeout = .seconds(3)
-        let logger = Logger(label: "ferry.migrate") { _ in SwiftLogNoOpLogHandler() }
-        let sourceClient = RemotingClient(configuration: configuration, logger: logger)
-        let targetClient = RemotingClient(configuration: configuration, logger: logger)
-        let clusters = TrafficClusters(
-            source: RocketMQTrafficClusterReader(
-                admin: RocketMQAdmin(client: sourceClient, nameServers: source, timeout: .seconds(3))),
-            target: RocketMQTrafficClusterReader(
-                admin: RocketMQAdmin(client: targetClient, nameServers: target, timeout: .seconds(3))))
-        do {
-            let result = try await body(clusters)
-            await sourceClient.shutdown()
-            await targetClient.shutdown()
-            return result
-        } catch {
-            await sourceClient.shutdown()
-            await targetClient.shutdown()
-            throw error
-        }
     }
 }
 

@@ -36,7 +36,7 @@ struct MigratePreviewCommand: AsyncParsableCommand {
         let result: (routes: [PreviewRoute], refused: [StageStepOutcome])
         do {
             guard let task = try store.task(named: self.name) else { throw fail("no task named \(self.name)") }
-            result = try await ClusterConnections.with(source: task.sourceNameServers, target: task.targetNameServers) {
+            result = try await TrafficClusters.with(source: task.sourceNameServers, target: task.targetNameServers) {
                 try await StagePreview(clusters: $0).preview(
                     task: task, selection: self.selection.selection, direction: direction)
             }

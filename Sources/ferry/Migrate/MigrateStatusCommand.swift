@@ -42,7 +42,7 @@ struct MigrateStatusCommand: AsyncParsableCommand {
             let client = RemotingClient(logger: Logger(label: "ferry.migrate") { _ in SwiftLogNoOpLogHandler() })
             let access = try? await ProxyClientAccess.load(task: task, database: database, client: client)
             await client.shutdown()
-            status = try await ClusterConnections.with(source: task.sourceNameServers, target: task.targetNameServers) {
+            status = try await TrafficClusters.with(source: task.sourceNameServers, target: task.targetNameServers) {
                 try await TrafficStatusReporter(store: store, clusters: $0, clientAccess: access)
                     .status(task: self.name, selection: self.selection.selection)
             }
@@ -64,24 +64,16 @@ struct MigrateStatusCommand: AsyncParsableCommand {
     static func judgeEffects(
         _ rows: [TrafficStatusRow], task: MigrationTask, database: MigrationDatabase
     ) async -> [TrafficStatusRow] {
-        var configuration = RemotingClientConfiguration()
-        configuration.requestTimeout = .seconds(3)
-        let logger = Logger(label: "ferry.migrate") { _ in SwiftLogNoOpLogHandler() }
-        let client = RemotingClient(configuration: configuration, logger: logger)
-        let gatherer = ReadinessGatherer(
-            source: RocketMQAdmin(client: client, nameServers: task.sourceNameServers, timeout: .seconds(3)),
-            target: RocketMQAdmin(client: client, nameServers: task.targetNameServers, timeout: .seconds(3)),
-            accessLog: StoredProxyAccessLog(store: ProxyAccessStore(database: database), task: task.name))
-        let cache = ReadinessFactsCache(gatherer: gatherer, logger: logger) { Int64(Date().timeIntervalSince1970 * 1000) }
-        await cache.refresh(task: task)
+        let session = ReadinessSession(
+            task: task, accessLog: StoredProxyAccessLog(store: ProxyAccessStore(database: database), task: task.name),
+            logger: Logger(label: "ferry.migrate") { _ in SwiftLogNoOpLogHandler() })
+        await session.cache.refresh(task: task)
+        let effects = await session.cache.effects(task: task)
+        await session.shutdown()
         var judged = rows
         for index in judged.indices {
-            guard let stage = MigrationStage(rawValue: judged[index].stageNumber),
-                let facts = await cache.facts(topic: judged[index].topic, task: task)
-            else { continue }
-            judged[index].effect = StageEffect.judge(stage, facts: facts)
+            if let effect = effects[judged[index].topic] { judged[index].effect = effect }
         }
-        await client.shutdown()
         return judged
     }
 }

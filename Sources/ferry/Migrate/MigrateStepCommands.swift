@@ -32,7 +32,7 @@ struct StepOptions: ParsableArguments {
             guard let task = try store.task(named: self.name) else { throw fail("no task named \(self.name)") }
             let audit = TrafficAuditContext(
                 actor: currentActor(), reason: self.reason, overrides: self.ignoreHealth ? ["health"] : [])
-            report = try await ClusterConnections.with(source: task.sourceNameServers, target: task.targetNameServers) {
+            report = try await TrafficClusters.with(source: task.sourceNameServers, target: task.targetNameServers) {
                 clusters in
                 try await self.readiness.withGuard(task: task, state: self.state, options: self.guardOptions(audit)) { guardian, _ in
                     try await StageStepRunner(store: store, stepGuard: guardian, clusters: clusters).run(

@@ -1,10 +1,8 @@
 import ArgumentParser
-import Foundation
 import HookRuntime
 import Logging
 import MigrationEngine
 import MigrationStore
-import RocketMQClient
 import TrafficReadiness
 
 /// `--hooks PATH`: the Lua scripts whose `health` and `gate` hooks judge steps.
@@ -36,24 +34,8 @@ struct ReadinessOptions: ParsableArguments {
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw fail("--producer-group wants TOPIC=GROUP, got \(pair)") }
             groups[parts[0], default: []].append(parts[1])
         }
-        var configuration = RemotingClientConfiguration()
-        configuration.requestTimeout = .seconds(3)
-        let client = RemotingClient(configuration: configuration, logger: logger)
-        let gatherer = ReadinessGatherer(
-            source: RocketMQAdmin(client: client, nameServers: task.sourceNameServers, timeout: .seconds(3)),
-            target: RocketMQAdmin(client: client, nameServers: task.targetNameServers, timeout: .seconds(3)),
-            accessLog: StoredProxyAccessLog(store: ProxyAccessStore(database: try state.database()), task: task.name),
-            producerGroups: groups)
-        let now: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
-        let cache = ReadinessFactsCache(gatherer: gatherer, logger: logger, now: now)
-        do {
-            await cache.refresh(task: task)
-            let result = try await body(ReadinessStepGuard(facts: cache, hooks: runtime, options: options, now: now), cache)
-            await client.shutdown()
-            return result
-        } catch {
-            await client.shutdown()
-            throw error
-        }
+        return try await ReadinessSession.with(
+            task: task, accessLog: StoredProxyAccessLog(store: ProxyAccessStore(database: try state.database()), task: task.name),
+            producerGroups: groups, hooks: runtime, options: options, logger: logger, body)
     }
 }

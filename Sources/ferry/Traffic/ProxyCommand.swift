@@ -43,11 +43,10 @@ struct ProxyCommand: AsyncParsableCommand {
         let (host, port) = address
         let logger = Logger(label: "ferry.proxy")
         let proxy = try await NameServerProxy.start(
-            taskName: task.name,
+            task: task.name, database: database,
             configuration: NameServerProxyConfiguration(
                 sourceNameServers: task.sourceNameServers, targetNameServers: task.targetNameServers),
-            rules: TrafficStoreRulesSource(store: traffic, taskName: task.name),
-            store: ProxyAccessStore(database: database), host: host, port: port, logger: logger)
+            host: host, port: port, logger: logger)
         print("ferry proxy: serving task \(task.name) on \(host):\(proxy.port); Ctrl-C stops")
         fflush(nil)
         await SandboxCommand.waitForTermination()

@@ -1,1 +1,0 @@
-// The FerryAgent module: filled in by its issue work.

@@ -1,1 +1,0 @@
-print("ferry-agent: not assembled yet")
