@@ -7,7 +7,7 @@ struct Ferry: AsyncParsableCommand {
         abstract: "Move live RocketMQ traffic between clusters.",
         subcommands: [
             HooksCommand.self, InspectCommand.self, SandboxCommand.self, MetadataCommand.self, DemoCommand.self,
-            MigrateCommand.self, ProxyCommand.self,
+            MigrateCommand.self, ProxyCommand.self, CtlCommand.self,
         ]
     )
 }

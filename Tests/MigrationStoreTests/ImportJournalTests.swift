@@ -5,7 +5,10 @@ import Testing
 @Suite struct ImportJournalTests {
     @Test func migrationsAreNamedAndApplied() async throws {
         let database = try MigrationDatabase.inMemory()
-        #expect(try database.appliedMigrations() == ["v1.importJournal", "v2.traffic", "v3.proxyAccess", "v4.agentCommands"])
+        #expect(
+            try database.appliedMigrations() == [
+                "v1.importJournal", "v2.traffic", "v3.proxyAccess", "v4.agentCommands", "v5.coordinator",
+            ])
     }
 
     @Test func beginListsItemsAsPendingAndKeepsExistingStates() async throws {
