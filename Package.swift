@@ -67,6 +67,7 @@ let package = Package(
                 "CLua",
                 "CLuaSandbox",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -215,6 +216,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -224,6 +226,7 @@ let package = Package(
                 "MetadataMigration", "MigrationEngine", "MigrationStore", "HookRuntime", "RocketMQSandbox",
                 "RocketMQClient", "RocketMQRemoting", .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
@@ -266,6 +269,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -398,6 +402,8 @@ let package = Package(
         .target(
             name: "FerryMetrics",
             dependencies: [
+                "ControlProtocol", "MigrationEngine", "TrafficMigration",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -408,7 +414,10 @@ let package = Package(
         .testTarget(
             name: "FerryMetricsTests",
             dependencies: [
-                "FerryMetrics",
+                "FerryMetrics", "ControlProtocol", "MigrationEngine", "TrafficMigration", "HookRuntime",
+                "NameServerProxy", "RocketMQSandbox", "RocketMQClient", "RocketMQRemoting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Hummingbird", package: "hummingbird"),

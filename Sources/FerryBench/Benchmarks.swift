@@ -6,6 +6,7 @@ let benchmarks: [String: @Sendable () async throws -> Void] = [
     "hooks-runaway": RunawayHooksBenchmark.run,
     "hostile": HostileInputBenchmark.run,
     "metadata": MetadataBenchmark.run,
+    "metrics": MetricsBenchmark.run,
     "proxy": ProxyBenchmark.run,
     "readiness": ReadinessBenchmark.run,
     "remoting": RemotingBenchmark.run,

@@ -1,3 +1,4 @@
+import FerryMetrics
 import Foundation
 import Logging
 import MigrationEngine
@@ -9,7 +10,9 @@ import Synchronization
 
 /// Route queries per second and latency percentiles through the routing proxy and straight to the sandbox
 /// NameServer, in the same run, with 1/8/64 concurrent clients over 1 and 8 connections; first with one
-/// topic in the task, then with 10,000; and the process RSS the proxy adds.
+/// topic in the task, then with 10,000; and the process RSS the proxy adds. With `FERRY_BENCH_METRICS=1` the
+/// process bootstraps the Prometheus metrics first, so the proxy's request counters and histograms are live
+/// (without it they go to swift-metrics' no-op factory): the two runs give the instrumentation's cost.
 enum ProxyBenchmark {
     /// How long each case sends queries.
     static let caseDuration: Duration = .seconds(2)
@@ -17,6 +20,10 @@ enum ProxyBenchmark {
     static let largeTaskTopics = 10_000
 
     static func run() async throws {
+        if ProcessInfo.processInfo.environment["FERRY_BENCH_METRICS"] == "1" {
+            FerryMetricsSystem.bootstrap()
+            print("metrics: bootstrapped (Prometheus registry)")
+        }
         var logger = Logger(label: "ferry.bench")
         logger.logLevel = .warning
         let source = try await SandboxCluster.start(name: "SourceCluster", brokerNames: ["broker-a"], logger: logger)

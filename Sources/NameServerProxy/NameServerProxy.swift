@@ -4,6 +4,7 @@ public import NIOCore
 public import NIOPosix
 import RocketMQClient
 import RocketMQServer
+import Metrics
 import Synchronization
 
 /// A NameServer-compatible routing proxy: clients point `namesrvAddr` here once, and get each topic's route
@@ -64,7 +65,8 @@ public final class NameServerProxy: Sendable {
         let answers = RouteAnswerCache()
         let model = RouteModel(rules: rules, answers: answers, maxCachedTopics: configuration.maxCachedTopics)
         let tracker = ClientAccessTracker(limits: configuration.access)
-        let handler = ProxyRequestHandler(source: source, target: target, model: model, tracker: tracker)
+        let metrics = ProxyMetrics(factory: configuration.metricsFactory ?? MetricsSystem.factory)
+        let handler = ProxyRequestHandler(source: source, target: target, model: model, tracker: tracker, metrics: metrics)
         let refresher = RouteRefresher(source: source, target: target, model: model)
         await refresher.refresh(rules.taskTopics)
         let server = try await RemotingServer(
@@ -72,7 +74,7 @@ public final class NameServerProxy: Sendable {
             configuration: .init(
                 maxFrameLength: configuration.maxFrameLength,
                 maxInFlightPerConnection: configuration.maxInFlightPerConnection),
-            fastPath: RouteFastPath(answers: answers, tracker: tracker), logger: logger, group: group)
+            fastPath: RouteFastPath(answers: answers, tracker: tracker, metrics: metrics), logger: logger, group: group)
         let proxy = NameServerProxy(server: server, handler: handler, answers: answers, tracker: tracker, client: client)
         let loops = ProxyLoops(
             taskName: taskName, listen: "\(host):\(server.port)", configuration: configuration, proxy: proxy,

@@ -1,3 +1,5 @@
+public import Metrics
+
 /// Settings of a ``NameServerProxy``; the defaults suit production, tests shorten the intervals.
 public struct NameServerProxyConfiguration: Sendable {
     /// The source cluster's NameServers (`host:port`), tried in order. Topics outside the task pass through from here.
@@ -23,6 +25,10 @@ public struct NameServerProxyConfiguration: Sendable {
     public var maxFrameLength: Int = 16 * 1024 * 1024
     /// Requests of one connection on the async path at once; past it a request gets SYSTEM_BUSY. Default 256.
     public var maxInFlightPerConnection: Int = 256
+    /// Where the proxy's request counters and latency histograms go (`ferry_proxy_requests_total`,
+    /// `ferry_proxy_request_duration_seconds`). Default nil: swift-metrics' global factory as bootstrapped when
+    /// the proxy starts (a no-op one when the process never bootstraps).
+    public var metricsFactory: (any MetricsFactory)? = nil
 
     /// A proxy between `sourceNameServers` and `targetNameServers` with the defaults above.
     public init(sourceNameServers: [String], targetNameServers: [String]) {

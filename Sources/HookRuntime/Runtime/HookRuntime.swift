@@ -1,4 +1,5 @@
 public import Logging
+public import Metrics
 
 /// The sandboxed Lua hook runtime: loads a directory of hook scripts (or one file) and runs the
 /// typed hooks `map`, `health` and `gate`.
@@ -22,6 +23,7 @@ public actor HookRuntime {
     /// The limits every call runs under; `nil` for an unlimited runtime.
     public nonisolated let limits: HookLimits?
     private let logger: Logger
+    private let metrics: HookMetrics
     private var scripts: HookScriptSet
 
     /// Loads the scripts at `path`.
@@ -30,11 +32,17 @@ public actor HookRuntime {
     ///   - limits: per-call and load-time limits (default ``HookLimits/init(instructions:memoryBytes:deadline:loadInstructions:loadDeadline:)``).
     ///     `nil` runs scripts with no limit at all — for measurements and trusted scripts only.
     ///   - logger: receives `print` output from scripts (at `.info`, with metadata `hook.script`).
+    ///   - metricsFactory: where calls, errors and durations per hook go (`ferry_hook_*`); default
+    ///     swift-metrics' global factory. Calls of a hook no script defines are not counted.
     /// - Throws: ``HookError`` when a script cannot be read, compiled or run at load time.
-    public init(path: String, limits: HookLimits? = HookLimits(), logger: Logger) throws(HookError) {
+    public init(
+        path: String, limits: HookLimits? = HookLimits(), logger: Logger,
+        metricsFactory: any MetricsFactory = MetricsSystem.factory
+    ) throws(HookError) {
         self.path = path
         self.limits = limits
         self.logger = logger
+        self.metrics = HookMetrics(factory: metricsFactory)
         self.scripts = try HookScriptSet(scripts: HookScript.load(from: path), limits: limits, logger: logger)
     }
 
@@ -64,7 +72,7 @@ public actor HookRuntime {
     ///   or `nil` when a script skips the resource.
     /// - Throws: ``HookError`` on a script error, a limit, or a wrong return shape.
     public func map(_ resource: HookResource) throws(HookError) -> MapResult? {
-        try scripts.map(resource)
+        try self.measured(.map) { () throws(HookError) in try scripts.map(resource) }
     }
 
     /// Runs the `map` hooks on many resources in one actor call (what a planner mapping a whole
@@ -74,7 +82,7 @@ public actor HookRuntime {
     public func map(_ resources: [HookResource]) -> [Result<MapResult?, HookError>] {
         resources.map { resource in
             do throws(HookError) {
-                return .success(try scripts.map(resource))
+                return .success(try self.measured(.map) { () throws(HookError) in try scripts.map(resource) })
             } catch {
                 return .failure(error)
             }
@@ -86,7 +94,7 @@ public actor HookRuntime {
     /// - Returns: the ANDed verdict, or ``HealthVerdict/noPolicy`` when no script defines `health`.
     /// - Throws: ``HookError`` on a script error, a limit, or a wrong return shape.
     public func health(_ context: HealthContext) throws(HookError) -> HealthVerdict {
-        try scripts.health(context)
+        try self.measured(.health) { () throws(HookError) in try scripts.health(context) }
     }
 
     /// Runs the `gate` hooks for a proposed stage change.
@@ -95,6 +103,12 @@ public actor HookRuntime {
     ///   defines `gate`).
     /// - Throws: ``HookError`` on a script error, a limit, or a wrong return shape.
     public func gate(_ context: GateContext) throws(HookError) -> GateDecision {
-        try scripts.gate(context)
+        try self.measured(.gate) { () throws(HookError) in try scripts.gate(context) }
+    }
+
+    /// Runs `call`, counted in the hook metrics when a script defines `hook`.
+    private func measured<T>(_ hook: HookName, _ call: () throws(HookError) -> T) throws(HookError) -> T {
+        guard scripts.registry.definesHook(hook) else { return try call() }
+        return try self.metrics.measure(hook, call)
     }
 }

@@ -1,3 +1,4 @@
+public import Metrics
 public import MigrationEngine
 public import MigrationStore
 
@@ -13,12 +14,18 @@ public struct MetadataImporter: Sendable {
     let admin: any MetadataClusterAdmin
     let journal: ImportJournal
     let options: ImportOptions
+    let metrics: ImportMetrics
 
-    /// An importer writing through `admin` and journaling into `journal`.
-    public init(admin: any MetadataClusterAdmin, journal: ImportJournal, options: ImportOptions = ImportOptions()) {
+    /// An importer writing through `admin` and journaling into `journal`, counting finished items by kind and
+    /// outcome (`ferry_import_items_total`) in `metricsFactory` (default: swift-metrics' global factory).
+    public init(
+        admin: any MetadataClusterAdmin, journal: ImportJournal, options: ImportOptions = ImportOptions(),
+        metricsFactory: any MetricsFactory = MetricsSystem.factory
+    ) {
         self.admin = admin
         self.journal = journal
         self.options = options
+        self.metrics = ImportMetrics(factory: metricsFactory)
     }
 
     /// Runs the plan. Items the plan marks failed are reported failed; conflicts and skips import nothing.
@@ -39,7 +46,8 @@ public struct MetadataImporter: Sendable {
             [.create, .update, .unchanged].contains($0.action)
                 && ($0.kind != .consumerOffsets || self.options.includeOffsets)
         }
-        let planFailures = plan.items.filter { $0.action == .failed }.map {
+        let planFailed = plan.items.filter { $0.action == .failed }
+        let planFailures = planFailed.map {
             ImportItemResult(key: $0.key, outcome: .failed($0.reason ?? "planning failed"))
         }
         let entries: [String: JournalEntry]
@@ -66,6 +74,7 @@ public struct MetadataImporter: Sendable {
                 redactor: redactor)
             results += try await self.perform(offsets, run: offsetRun, alreadyDone: results.count, report: report)
         }
+        for item in planFailed { self.metrics.count(item.kind, .failed("planning failed")) }
         return ImportResult(items: results + planFailures)
     }
 
@@ -78,7 +87,11 @@ public struct MetadataImporter: Sendable {
             var results: [ImportItemResult] = []
             func startNext() -> Bool {
                 guard !Task.isCancelled, let item = pending.popFirst() else { return false }
-                group.addTask { try await run.apply(item) }
+                group.addTask {
+                    let result = try await run.apply(item)
+                    self.metrics.count(item.kind, result.outcome)
+                    return result
+                }
                 return true
             }
             for _ in 0..<self.options.concurrency where !startNext() { break }

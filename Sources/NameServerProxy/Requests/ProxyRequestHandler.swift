@@ -1,3 +1,4 @@
+import Metrics
 import RocketMQClient
 import RocketMQRemoting
 import RocketMQServer
@@ -11,13 +12,18 @@ final class ProxyRequestHandler: RemotingRequestHandler {
     let model: RouteModel
     let tracker: ClientAccessTracker
     let clusters: ClusterDirectory
+    let metrics: ProxyMetrics
 
-    init(source: UpstreamCluster, target: UpstreamCluster, model: RouteModel, tracker: ClientAccessTracker) {
+    init(
+        source: UpstreamCluster, target: UpstreamCluster, model: RouteModel, tracker: ClientAccessTracker,
+        metrics: ProxyMetrics
+    ) {
         self.source = source
         self.target = target
         self.model = model
         self.tracker = tracker
         self.clusters = ClusterDirectory()
+        self.metrics = metrics
     }
 
     /// The codes a 4.9.8 NameServer answers that the proxy relays to the owning cluster unchanged.
@@ -30,9 +36,12 @@ final class ProxyRequestHandler: RemotingRequestHandler {
     func handle(_ request: RemotingCommand, on connection: RemotingConnection) async {
         // A oneway request gets no answer; the proxy does not forward oneway requests (brokers register
         // with their own NameServers, never through the proxy).
-        guard !request.isOneway, let response = await self.respond(to: request, from: connection.remoteAddress) else {
-            return
-        }
+        let started = ContinuousClock.now
+        var response: RemotingCommand?
+        if !request.isOneway { response = await self.respond(to: request, from: connection.remoteAddress) }
+        self.metrics.count(code: request.code, response: response)
+        guard let response else { return }
+        self.metrics.asyncDuration.record(duration: started.duration(to: .now))
         await connection.send(response)
     }
 

@@ -1,22 +1,30 @@
+import Metrics
 import RocketMQRemoting
 import RocketMQServer
 
 /// Answers GET_ROUTEINFO_BY_TOPIC on the event loop from the ``RouteAnswerCache``: a lookup, an access
-/// note and a write. A topic without a cached answer goes to the async path (``ProxyRequestHandler``).
+/// note, a write and a count. A topic without a cached answer goes to the async path (``ProxyRequestHandler``).
 struct RouteFastPath: RemotingFastPath {
     let answers: RouteAnswerCache
     let tracker: ClientAccessTracker
+    let metrics: ProxyMetrics
 
     func answer(_ request: RemotingCommand, remoteAddress: String) -> RemotingCommand? {
         guard request.code == RequestCode.getRouteInfoByTopic.rawValue, !request.isOneway else { return nil }
+        let started = ContinuousClock.now
         let topic = request.ext("topic") ?? ""
         guard ProxyTopicName.isValid(topic) else {
+            self.metrics.count(code: request.code, .notFound)
+            self.metrics.fastDuration.record(duration: started.duration(to: .now))
             return RouteAnswer(route: nil).response(to: request, topic: topic)
         }
         let now = epochMillis()
         guard let answer = self.answers.answer(topic: topic, nowMillis: now) else { return nil }
         self.tracker.record(topic: topic, address: remoteAddress, nowMillis: now)
-        return answer.response(to: request, topic: topic)
+        let response = answer.response(to: request, topic: topic)
+        self.metrics.count(code: request.code, .cached)
+        self.metrics.fastDuration.record(duration: started.duration(to: .now))
+        return response
     }
 }
 

@@ -1,1 +1,0 @@
-// The FerryMetrics module: filled in by its issue work.
