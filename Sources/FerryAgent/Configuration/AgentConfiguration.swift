@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The agent's config file (`ferry-agent --config agent.yaml`, YAML). ``load(path:)`` reads and validates it;
 /// every field is checked where it enters and an error names the field. The file holds no secret: ACL keys and
