@@ -63,9 +63,13 @@ public struct Dashboard: Sendable {
         return application
     }
 
-    /// The HTTP server and the update relay as one service for the caller's `ServiceGroup` (the coordinator's).
-    public func service(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> any Service {
-        application(onServerRunning: onServerRunning)
+    /// The HTTP server and the update relay as one service for the caller's `ServiceGroup` (the coordinator's);
+    /// `extend` adds routes (the coordinator's `/metrics`).
+    public func service(
+        extend: (Router<BasicRequestContext>) -> Void = { _ in },
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> any Service {
+        application(extend: extend, onServerRunning: onServerRunning)
     }
 
     /// Serves the dashboard (and relays updates) until the task is cancelled or the process gets SIGINT/SIGTERM;

@@ -1,14 +1,18 @@
 import FerryCoordinator
 import FerryDashboard
+import FerryMetrics
+import Hummingbird
 import Logging
 import ServiceLifecycle
 
 /// The dashboard the coordinator's configuration asks for (its `dashboard` section), over the coordinator's own
 /// operations.
 enum CoordinatorDashboard {
-    /// The dashboard's service, or nil when the configuration has no `dashboard` section.
+    /// The dashboard's service, with `/metrics` beside it, or nil when the configuration has no `dashboard`
+    /// section.
     static func service(
-        configuration: CoordinatorConfiguration, coordinator: CoordinatorService, logger: Logger
+        configuration: CoordinatorConfiguration, coordinator: CoordinatorService, metrics: MetricsEndpoint,
+        logger: Logger
     ) throws -> (any Service)? {
         guard let section = configuration.dashboard else { return nil }
         guard let listen = HostPort(parsing: section.listen) else {
@@ -19,7 +23,7 @@ enum CoordinatorDashboard {
             configuration: DashboardConfiguration(
                 host: listen.host, port: listen.port, operatorTokens: try section.resolvedOperatorTokens()),
             logger: logger)
-        return dashboard.service { port in
+        return dashboard.service(extend: { $0.addRoutes(metrics.routes()) }) { port in
             logger.info("dashboard.listening", metadata: ["listen.addr": "\(listen.host):\(port)"])
         }
     }

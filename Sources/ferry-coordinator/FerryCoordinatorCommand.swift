@@ -1,5 +1,6 @@
 import ArgumentParser
 import FerryCoordinator
+import FerryMetrics
 import Logging
 import ServiceLifecycle
 import UnixSignals
@@ -27,14 +28,25 @@ struct FerryCoordinatorCommand: AsyncParsableCommand {
         }
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         let logger = Logger(label: "ferry.coordinator")
+        // Before anything creates a metric: swift-metrics objects keep the factory they were made with.
+        let factory = FerryMetricsSystem.bootstrap()
         let service = try CoordinatorService(configuration: configuration, logger: logger)
         if self.checkConfig {
             print("\(self.config): ok")
             return
         }
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: service), .init(service: AgentGaugePublisher(operations: service.operations)),
+        ]
+        if let dashboard = try CoordinatorDashboard.service(
+            configuration: configuration, coordinator: service, metrics: MetricsEndpoint(registry: factory.registry),
+            logger: logger)
+        {
+            services.append(.init(service: dashboard))
+        }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }

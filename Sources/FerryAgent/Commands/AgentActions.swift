@@ -26,10 +26,9 @@ struct AgentActions: Sendable {
             case .migratePreview: return try await self.preview(command)
             case .migrateHistory: return try self.history(command)
             case .hooksReload: return await self.reloadHooks()
-            case .metadataExport, .metadataPlan, .metadataImport:
-                return CommandResult(
-                    ok: false, summary: "\(command.action.rawValue) is not available on this agent yet",
-                    error: ControlErrorBody(.notFound, "\(command.action.rawValue) is not implemented by this agent"))
+            case .metadataExport: return try await self.metadataExport(command)
+            case .metadataPlan: return try await self.metadataPlan(command)
+            case .metadataImport: return try await self.metadataImport(command)
             }
         } catch let error as ControlErrorBody {
             return CommandResult(ok: false, summary: error.message, error: error)

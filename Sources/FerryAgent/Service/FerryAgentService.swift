@@ -1,4 +1,5 @@
 public import ControlProtocol
+import FerryMetrics
 public import Foundation
 public import Logging
 import HookRuntime
@@ -79,7 +80,8 @@ public final class FerryAgentService: Service, Sendable {
                     listen: listen, sourceReachable: status.sourceReachable, targetReachable: status.targetReachable,
                     cachedTopics: status.cachedTopics, warning: status.warning)
             },
-            events: eventSink, changes: changeSink)
+            events: eventSink, changes: changeSink,
+            metrics: self.configuration.metrics == nil ? nil : AgentMetrics(factory: FerryMetricsSystem.bootstrap()))
         let actions = AgentActions(context: context, committed: { _ in monitor.poke() })
         let agentId = self.configuration.agentId
         let executor = AgentCommandExecutor(
@@ -99,6 +101,7 @@ public final class FerryAgentService: Service, Sendable {
         await withDiscardingTaskGroup { group in
             group.addTask { await monitor.run(every: .seconds(self.configuration.readiness.refreshSeconds)) }
             group.addTask { await self.uplink(client, executor: executor, monitor: monitor, events: events, changes: changes) }
+            if let metrics = self.configuration.metrics { group.addTask { await self.serveMetrics(metrics) } }
             try? await gracefulShutdown()
             await executor.stopAccepting()
             await executor.drain()

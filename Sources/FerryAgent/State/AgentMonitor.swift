@@ -1,4 +1,5 @@
 import ControlProtocol
+import FerryMetrics
 import Foundation
 import Logging
 import MigrationEngine
@@ -24,6 +25,7 @@ actor AgentMonitor {
     private let proxyState: @Sendable () -> ProxyState?
     private let events: AsyncStream<AgentEvent>.Continuation
     private let changes: AsyncStream<Void>.Continuation
+    private let metrics: AgentMetrics?
     private let pokes: AsyncStream<Void>.Continuation
     private let pokeStream: AsyncStream<Void>
     private var current: AgentState
@@ -39,9 +41,11 @@ actor AgentMonitor {
 
     init(
         context: AgentContext, proxyState: @escaping @Sendable () -> ProxyState?,
-        events: AsyncStream<AgentEvent>.Continuation, changes: AsyncStream<Void>.Continuation
+        events: AsyncStream<AgentEvent>.Continuation, changes: AsyncStream<Void>.Continuation,
+        metrics: AgentMetrics? = nil
     ) {
         self.context = context
+        self.metrics = metrics
         self.proxyState = proxyState
         self.events = events
         self.changes = changes
@@ -126,6 +130,7 @@ actor AgentMonitor {
         if next != self.current {
             next.takenAt = Date()
             self.current = next
+            self.metrics?.publish(next)
             self.changes.yield()
         }
     }

@@ -1,4 +1,5 @@
 import ControlProtocol
+import FerryMetrics
 import Foundation
 import Logging
 import MigrationStore
@@ -68,7 +69,9 @@ extension CoordinatorHub {
         await self.collectAcks(
             id: id, line: ControlLine(.cmd, id: id, payload: commandJSON), agents: connected,
             timeout: timeout ?? self.defaultTimeout)
-        return try self.outcome(commandId: id)
+        let result = try self.outcome(commandId: id)
+        for outcome in result.outcomes { self.metrics.record(action: command.action, status: outcome.status) }
+        return result
     }
 
     /// Registered agents the selector picks, plus ids it names that the registry has never seen (they are

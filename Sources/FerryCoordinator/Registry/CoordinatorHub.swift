@@ -1,4 +1,5 @@
 import ControlProtocol
+import FerryMetrics
 import Foundation
 import Logging
 import MigrationStore
@@ -25,6 +26,9 @@ actor CoordinatorHub {
     let limits: CoordinatorConfiguration.Limits
     let defaultTimeout: Duration
     let logger: Logger
+    /// Command outcomes by action and status (`ferry_coordinator_command_outcomes_total`), counted as each
+    /// dispatch returns; the bootstrapped global factory's, a no-op one when the process has none.
+    let metrics = CoordinatorMetrics()
     var agents: [String: Entry] = [:]
     var generations: UInt64 = 0
     var watchers: [UInt64: AsyncStream<CoordinatorUpdate>.Continuation] = [:]
