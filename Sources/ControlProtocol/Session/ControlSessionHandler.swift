@@ -56,6 +56,13 @@ final class ControlSessionHandler: ChannelDuplexHandler {
         context.fireChannelActive()
     }
 
+    /// A channel closed before it ever became active (a refused connect, a server closing a new connection)
+    /// never sees `channelInactive`: the authentication promise is failed here so it is never leaked.
+    func handlerRemoved(context: ChannelHandlerContext) {
+        self.stopTimers()
+        self.fail(ControlErrorBody(.unavailable, "the connection closed"))
+    }
+
     func channelInactive(context: ChannelHandlerContext) {
         self.stopTimers()
         self.fail(ControlErrorBody(.unavailable, "the connection closed"))
