@@ -4,7 +4,7 @@ import ArgumentParser
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Seed data for the demo (the clusters come from `ferry sandbox`).",
-        subcommands: [DemoSeedCommand.self]
+        abstract: "The live migration demo, and seed data for the metadata demo.",
+        subcommands: [DemoSeedCommand.self, DemoLiveCommand.self]
     )
 }
