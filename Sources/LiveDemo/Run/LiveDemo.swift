@@ -146,6 +146,9 @@ public enum LiveDemo {
             traffic = nil
             let verdict = running.verdict
             if !drained { output("the consumers did not receive everything within the drain time") }
+            for (reason, count) in running.counter.failureReasons.sorted(by: { $0.value > $1.value }) {
+                output("unacknowledged sends: \(count) × \(reason)")
+            }
             await stop()
             output(verdict.line)
             return LiveDemoResult(verdict: verdict, workDirectory: work)

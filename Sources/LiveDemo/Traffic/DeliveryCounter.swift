@@ -10,6 +10,8 @@ public final class DeliveryCounter: Sendable {
         var failed: Set<String> = []
         /// Per group, deliveries per id.
         var deliveries: [String: [String: Int]] = [:]
+        /// Why sends failed: reason → count.
+        var failureReasons: [String: Int] = [:]
     }
 
     private let state = Mutex(State())
@@ -22,10 +24,16 @@ public final class DeliveryCounter: Sendable {
         self.state.withLock { $0.sent[id] = topic }
     }
 
-    /// Records a send that reported an error (it may still have been stored).
-    public func sendFailed(id: String) {
-        _ = self.state.withLock { $0.failed.insert(id) }
+    /// Records a send that reported an error (it may still have been stored), with why when known.
+    public func sendFailed(id: String, reason: String? = nil) {
+        self.state.withLock { state in
+            state.failed.insert(id)
+            if let reason { state.failureReasons[String(reason.prefix(300)), default: 0] += 1 }
+        }
     }
+
+    /// Why sends failed so far: reason → count.
+    public var failureReasons: [String: Int] { self.state.withLock { $0.failureReasons } }
 
     /// Records one delivery of `id` to `group`.
     public func delivered(id: String, group: String) {

@@ -95,7 +95,7 @@ public final class DemoTraffic: Sendable {
                     _ = try await producer.send(RocketMQMessage(topic: topic, body: ByteBuffer(string: id), keys: [id]))
                     counter.sent(id: id, topic: topic)
                 } catch {
-                    counter.sendFailed(id: id)
+                    counter.sendFailed(id: id, reason: "\(error)")
                 }
                 try? await Task.sleep(for: interval)
             }

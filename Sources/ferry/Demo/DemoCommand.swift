@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// `ferry demo …`: helpers for `scripts/demo.sh`.
+/// `ferry demo …`: `live` for `scripts/demo.sh`, `seed` for `scripts/demo-metadata.sh`.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
