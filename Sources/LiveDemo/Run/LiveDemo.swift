@@ -59,6 +59,12 @@ public enum LiveDemo {
         output: @escaping @Sendable (String) -> Void, logger: Logger
     ) async throws -> LiveDemoResult {
         let topology = options.topology
+        let clock = ContinuousClock.now
+        let plain = output
+        let output: @Sendable (String) -> Void = { line in
+            let elapsed = Self.seconds(ContinuousClock.now - clock)
+            plain("[\(String(repeating: " ", count: max(0, 5 - elapsed.count)))\(elapsed) s] \(line)")
+        }
         try await topology.seed(source, logger: logger)
         output("seeded the source: topics \(topology.topics.joined(separator: ", ")); groups \(topology.groups.joined(separator: ", "))")
 
@@ -146,11 +152,13 @@ public enum LiveDemo {
             traffic = nil
             let verdict = running.verdict
             if !drained { output("the consumers did not receive everything within the drain time") }
-            for (reason, count) in running.counter.failureReasons.sorted(by: { $0.value > $1.value }) {
-                output("unacknowledged sends: \(count) × \(reason)")
+            for (reason, failures) in running.counter.failureReasons.sorted(by: { $0.value.count > $1.value.count }) {
+                output(
+                    "unacknowledged sends: \(failures.count) × \(reason) (at \(Self.seconds(failures.first - clock))"
+                        + "–\(Self.seconds(failures.last - clock)) s)")
             }
             await stop()
-            output(verdict.line)
+            plain(verdict.line)
             return LiveDemoResult(verdict: verdict, workDirectory: work)
         } catch {
             if let traffic { await traffic.shutdown() }

@@ -10,8 +10,8 @@ public final class DeliveryCounter: Sendable {
         var failed: Set<String> = []
         /// Per group, deliveries per id.
         var deliveries: [String: [String: Int]] = [:]
-        /// Why sends failed: reason → count.
-        var failureReasons: [String: Int] = [:]
+        /// Why sends failed: reason → count, first and last time.
+        var failureReasons: [String: SendFailures] = [:]
     }
 
     private let state = Mutex(State())
@@ -28,12 +28,16 @@ public final class DeliveryCounter: Sendable {
     public func sendFailed(id: String, reason: String? = nil) {
         self.state.withLock { state in
             state.failed.insert(id)
-            if let reason { state.failureReasons[String(reason.prefix(300)), default: 0] += 1 }
+            if let reason {
+                let now = ContinuousClock.now
+                state.failureReasons[String(reason.prefix(300)), default: SendFailures(count: 0, first: now, last: now)]
+                    .add(now)
+            }
         }
     }
 
-    /// Why sends failed so far: reason → count.
-    public var failureReasons: [String: Int] { self.state.withLock { $0.failureReasons } }
+    /// Why sends failed so far: reason → how many, first and last.
+    public var failureReasons: [String: SendFailures] { self.state.withLock { $0.failureReasons } }
 
     /// Records one delivery of `id` to `group`.
     public func delivered(id: String, group: String) {
@@ -48,5 +52,20 @@ public final class DeliveryCounter: Sendable {
         let state = self.state.withLock { $0 }
         return DemoVerdict(
             sent: state.sent, failed: state.failed, deliveries: state.deliveries, subscriptions: subscriptions)
+    }
+}
+
+/// Sends that failed for one reason: how many, when the first and the last failed.
+public struct SendFailures: Sendable, Equatable {
+    /// How many sends failed.
+    public var count: Int
+    /// When the first failed.
+    public var first: ContinuousClock.Instant
+    /// When the last failed.
+    public var last: ContinuousClock.Instant
+
+    mutating func add(_ instant: ContinuousClock.Instant) {
+        self.count += 1
+        self.last = instant
     }
 }
