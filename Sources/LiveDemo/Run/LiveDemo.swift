@@ -143,7 +143,8 @@ public enum LiveDemo {
             walker.retryInterval = options.retryInterval
             walker.timeout = options.walkTimeout
             try await walker.walk(topology.topics)
-            output("every topic is Completed (sent so far: \(running.counter.sentCount))")
+            output("every topic is Completed (sent so far: \(running.counter.sentCount)); producing \(Self.seconds(options.afterCompletion)) s more, to the target only")
+            try await Task.sleep(for: options.afterCompletion)
 
             await running.stopProducing()
             output("producers stopped; draining (up to \(Self.seconds(options.drainTimeout)) s)")

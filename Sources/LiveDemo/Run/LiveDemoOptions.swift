@@ -20,6 +20,8 @@ public struct LiveDemoOptions: Sendable {
     public var hooks: String?
     /// How long traffic runs before the metadata migration starts, and between the stages' moves at least.
     public var warmUp: Duration = .seconds(2)
+    /// How long the producers keep sending after every topic is Completed (to the target alone), before they stop.
+    public var afterCompletion: Duration = .seconds(2)
     /// Pause before a refused topic is asked again.
     public var retryInterval: Duration = .seconds(1)
     /// How long the stage walk may take.
