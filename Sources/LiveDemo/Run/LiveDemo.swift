@@ -131,6 +131,9 @@ public enum LiveDemo {
                 dispatch: dispatch, work: work, source: source, target: target, hooks: hooks, output: output,
                 logger: logger)
 
+            try await topology.waitForRoutes(target, logger: logger)
+            output("the target's NameServer routes every topic")
+
             let create = try await dispatch(
                 AgentCommand(
                     action: .migrateCreate, task: Self.task, topics: topology.topics, reason: "live demo",

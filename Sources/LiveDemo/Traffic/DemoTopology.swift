@@ -61,8 +61,25 @@ public struct DemoTopology: Sendable, Equatable {
         }
     }
 
+    /// Waits until `cluster`'s NameServer routes every topic (after a metadata import into it), re-registering
+    /// the brokers while one is missing: concurrent registrations can arrive out of order on a loaded machine
+    /// and leave a topic out until the next periodic one (30 s).
+    /// - Throws: ``RocketMQClientError`` `noRoute` when a topic never appears.
+    public func waitForRoutes(_ cluster: SandboxCluster, logger: Logger) async throws {
+        let client = RemotingClient(logger: logger)
+        let admin = RocketMQAdmin(client: client, nameServers: [cluster.nameServerAddress])
+        do {
+            for topic in self.topics { try await Self.waitForRoute(topic, cluster: cluster, admin: admin) }
+            await client.shutdown()
+        } catch {
+            await client.shutdown()
+            throw error
+        }
+    }
+
     private static func waitForRoute(_ topic: String, cluster: SandboxCluster, admin: RocketMQAdmin) async throws {
         for _ in 0..<20 {
+            if (try? await admin.topicRoute(topic)) != nil { return }
             await cluster.registerBrokers()
             if (try? await admin.topicRoute(topic)) != nil { return }
             try await Task.sleep(for: .milliseconds(250))
