@@ -131,8 +131,10 @@ public enum LiveDemo {
                 dispatch: dispatch, work: work, source: source, target: target, hooks: hooks, output: output,
                 logger: logger)
 
-            try await topology.waitForRoutes(target, logger: logger)
-            output("the target's NameServer routes every topic")
+            let rewritten = try await topology.waitForRoutes(target, logger: logger)
+            output(
+                "the target's NameServer routes every topic"
+                    + (rewritten.isEmpty ? "" : " (written again, a lost sandbox registration: \(rewritten.joined(separator: ", ")))"))
 
             let create = try await dispatch(
                 AgentCommand(
