@@ -505,7 +505,8 @@ let package = Package(
             name: "LiveDemo",
             dependencies: [
                 "ControlProtocol", "FerryAgent", "FerryCoordinator", "FerryDashboard", "MigrationEngine",
-                "RocketMQClient", "RocketMQRemoting", "RocketMQSandbox",
+                "RocketMQClient", "RocketMQRemoting", "RocketMQSandbox", "MetadataMigration", "HookRuntime",
+                "MigrationStore",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -10,6 +10,8 @@ public final class DeliveryCounter: Sendable {
         var failed: Set<String> = []
         /// Per group, deliveries per id.
         var deliveries: [String: [String: Int]] = [:]
+        /// Why sends failed: reason → count, first and last time.
+        var failureReasons: [String: SendFailures] = [:]
     }
 
     private let state = Mutex(State())
@@ -22,10 +24,20 @@ public final class DeliveryCounter: Sendable {
         self.state.withLock { $0.sent[id] = topic }
     }
 
-    /// Records a send that reported an error (it may still have been stored).
-    public func sendFailed(id: String) {
-        _ = self.state.withLock { $0.failed.insert(id) }
+    /// Records a send that reported an error (it may still have been stored), with why when known.
+    public func sendFailed(id: String, reason: String? = nil) {
+        self.state.withLock { state in
+            state.failed.insert(id)
+            if let reason {
+                let now = ContinuousClock.now
+                state.failureReasons[String(reason.prefix(300)), default: SendFailures(count: 0, first: now, last: now)]
+                    .add(now)
+            }
+        }
     }
+
+    /// Why sends failed so far: reason → how many, first and last.
+    public var failureReasons: [String: SendFailures] { self.state.withLock { $0.failureReasons } }
 
     /// Records one delivery of `id` to `group`.
     public func delivered(id: String, group: String) {
@@ -40,5 +52,20 @@ public final class DeliveryCounter: Sendable {
         let state = self.state.withLock { $0 }
         return DemoVerdict(
             sent: state.sent, failed: state.failed, deliveries: state.deliveries, subscriptions: subscriptions)
+    }
+}
+
+/// Sends that failed for one reason: how many, when the first and the last failed.
+public struct SendFailures: Sendable, Equatable {
+    /// How many sends failed.
+    public var count: Int
+    /// When the first failed.
+    public var first: ContinuousClock.Instant
+    /// When the last failed.
+    public var last: ContinuousClock.Instant
+
+    mutating func add(_ instant: ContinuousClock.Instant) {
+        self.count += 1
+        self.last = instant
     }
 }

@@ -61,8 +61,40 @@ public struct DemoTopology: Sendable, Equatable {
         }
     }
 
+    /// Waits until `cluster`'s NameServer routes every topic (after a metadata import into it). A topic still
+    /// missing after the brokers re-register is written again with the same config (4 queues), which gives the
+    /// broker a new topic-table version: registrations sent concurrently during an import can leave the
+    /// NameServer holding the newest version without that topic, and it then skips every re-registration of
+    /// that same version. Returns the topics that had to be written again.
+    /// - Throws: ``RocketMQClientError`` `noRoute` when a topic never appears.
+    @discardableResult
+    public func waitForRoutes(_ cluster: SandboxCluster, logger: Logger) async throws -> [String] {
+        let client = RemotingClient(logger: logger)
+        let admin = RocketMQAdmin(client: client, nameServers: [cluster.nameServerAddress])
+        var rewritten: [String] = []
+        do {
+            for topic in self.topics {
+                if (try? await admin.topicRoute(topic)) != nil { continue }
+                await cluster.registerBrokers()
+                if (try? await admin.topicRoute(topic)) != nil { continue }
+                for address in cluster.brokerAddresses.values.sorted() {
+                    try await admin.createOrUpdateTopic(
+                        TopicConfig(topicName: topic, readQueueNums: 4, writeQueueNums: 4), broker: address)
+                }
+                rewritten.append(topic)
+                try await Self.waitForRoute(topic, cluster: cluster, admin: admin)
+            }
+            await client.shutdown()
+            return rewritten
+        } catch {
+            await client.shutdown()
+            throw error
+        }
+    }
+
     private static func waitForRoute(_ topic: String, cluster: SandboxCluster, admin: RocketMQAdmin) async throws {
         for _ in 0..<20 {
+            if (try? await admin.topicRoute(topic)) != nil { return }
             await cluster.registerBrokers()
             if (try? await admin.topicRoute(topic)) != nil { return }
             try await Task.sleep(for: .milliseconds(250))

@@ -25,6 +25,9 @@ public final class DemoTraffic: Sendable {
     private let producers: [RocketMQProducer]
     private let consumers: [RocketMQPushConsumer]
     private let senders = Mutex<[Task<Void, Never>]>([])
+    /// Set by ``stopProducing()``: each loop finishes its send in flight (not cancelled: a cancelled send would
+    /// count as unacknowledged) and stops.
+    private let stopping = Atomic<Bool>(false)
 
     private init(
         configuration: DemoTrafficConfiguration, counter: DeliveryCounter, client: RemotingClient,
@@ -88,14 +91,14 @@ public final class DemoTraffic: Sendable {
         let limit = self.configuration.maxMessagesPerTopic
         let task = Task {
             var sequence = 0
-            while !Task.isCancelled && sequence < limit {
+            while !Task.isCancelled && !self.stopping.load(ordering: .relaxed) && sequence < limit {
                 sequence += 1
                 let id = "\(topic)#\(sequence)"
                 do {
                     _ = try await producer.send(RocketMQMessage(topic: topic, body: ByteBuffer(string: id), keys: [id]))
                     counter.sent(id: id, topic: topic)
                 } catch {
-                    counter.sendFailed(id: id)
+                    counter.sendFailed(id: id, reason: "\(error)")
                 }
                 try? await Task.sleep(for: interval)
             }
@@ -103,13 +106,13 @@ public final class DemoTraffic: Sendable {
         self.senders.withLock { $0.append(task) }
     }
 
-    /// Stops every send loop and waits for each one's last send.
+    /// Stops every send loop and waits for each one's last send (a send in flight completes; it is not cancelled).
     public func stopProducing() async {
+        self.stopping.store(true, ordering: .relaxed)
         let tasks = self.senders.withLock { tasks in
             defer { tasks = [] }
             return tasks
         }
-        for task in tasks { task.cancel() }
         for task in tasks { await task.value }
     }
 

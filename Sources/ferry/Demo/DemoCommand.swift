@@ -1,10 +1,10 @@
 import ArgumentParser
 
-/// `ferry demo …`: helpers for `scripts/demo.sh`.
+/// `ferry demo …`: `live` for `scripts/demo.sh`, `seed` for `scripts/demo-metadata.sh`.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Seed data for the demo (the clusters come from `ferry sandbox`).",
-        subcommands: [DemoSeedCommand.self]
+        abstract: "The live migration demo, and seed data for the metadata demo.",
+        subcommands: [DemoSeedCommand.self, DemoLiveCommand.self]
     )
 }
