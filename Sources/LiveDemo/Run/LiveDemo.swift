@@ -2,11 +2,8 @@ public import ControlProtocol
 import FerryAgent
 import FerryCoordinator
 import Foundation
-import HookRuntime
 public import Logging
-import MetadataMigration
 import MigrationEngine
-import MigrationStore
 import RocketMQSandbox
 import ServiceLifecycle
 
@@ -127,9 +124,7 @@ public enum LiveDemo {
             try await Task.sleep(for: options.warmUp)
 
             let dispatch: StageWalker.Dispatch = { command in try await Self.dispatch(command, operations) }
-            try await Self.migrateMetadata(
-                dispatch: dispatch, work: work, source: source, target: target, hooks: hooks, output: output,
-                logger: logger)
+            try await Self.migrateMetadata(dispatch: dispatch, output: output)
 
             let rewritten = try await topology.waitForRoutes(target, logger: logger)
             output(
@@ -199,65 +194,17 @@ public enum LiveDemo {
 
     // MARK: Metadata
 
-    /// export → plan → import, each dispatched through the coordinator; an agent that does not run the
-    /// `metadata.*` actions (404) gets the same library calls made in-process, with the same hooks.
+    /// export → plan → import, each dispatched through the coordinator to the agent (which plans through its
+    /// own hooks and journals the import in its state file).
     private static func migrateMetadata(
-        dispatch: StageWalker.Dispatch, work: String, source: SandboxCluster, target: SandboxCluster, hooks: String?,
-        output: @escaping @Sendable (String) -> Void, logger: Logger
+        dispatch: StageWalker.Dispatch, output: @escaping @Sendable (String) -> Void
     ) async throws {
-        let export = try await dispatch(AgentCommand(action: .metadataExport, reason: "live demo"))
-        if export.error?.code != ControlErrorCode.notFound.rawValue {
-            if let error = export.error { throw LiveDemoError("metadata.export failed: \(error.message)") }
-            output("metadata.export: \(export.summary)")
-            for action in [AgentAction.metadataPlan, .metadataImport] {
-                let result = try await dispatch(
-                    AgentCommand(action: action, reason: "live demo", options: hooks.map { ["hooks": $0] }))
-                if let error = result.error { throw LiveDemoError("\(action.rawValue) failed: \(error.message)") }
-                output("\(action.rawValue): \(result.summary)")
-            }
-            return
+        for action in [AgentAction.metadataExport, .metadataPlan, .metadataImport] {
+            let result = try await dispatch(AgentCommand(action: action, reason: "live demo"))
+            if let error = result.error { throw LiveDemoError("\(action.rawValue) failed: \(error.message)") }
+            guard result.ok else { throw LiveDemoError("\(action.rawValue) did not succeed: \(result.summary)") }
+            output("\(action.rawValue): \(result.summary)")
         }
-        output("metadata: the agent answers \(export.error?.message ?? "404"); running export → plan → import in-process")
-        let exportPath = (work as NSString).appendingPathComponent("export.json")
-        let planPath = (work as NSString).appendingPathComponent("plan.json")
-        let sourceAdmin = RocketMQMetadataAdmin.connect(nameServer: source.nameServerAddress, logger: logger)
-        let exported: MetadataExport
-        do {
-            exported = try await MetadataExporter(admin: sourceAdmin).export(cluster: nil)
-            await sourceAdmin.shutdown()
-        } catch {
-            await sourceAdmin.shutdown()
-            throw error
-        }
-        try PrivateFile.write(exported.encoded(), to: exportPath)
-        output("metadata export: \(exported.summaryLine(file: exportPath))")
-
-        let mapper: any ResourceMapper =
-            if let hooks { HookResourceMapper(runtime: try HookRuntime(path: hooks, logger: logger)) }
-            else { DefaultResourceMapper() }
-        let targetAdmin = RocketMQMetadataAdmin.connect(nameServer: target.nameServerAddress, logger: logger)
-        do {
-            let current = try await TargetReader(admin: targetAdmin).read(cluster: nil)
-            let plan = await MetadataPlanner(mapper: mapper, options: PlanOptions()).plan(
-                sources: [MetadataPlanner.Source(label: source.name, export: exported)], target: current)
-            try PrivateFile.write(plan.encoded(), to: planPath)
-            let actions = Dictionary(grouping: plan.items, by: { "\($0.action)" }).mapValues(\.count)
-            output("metadata plan: \(plan.items.count) items (\(Self.counts(actions))) written to \(planPath)")
-            let file = try PlanFile(data: try Data(contentsOf: URL(fileURLWithPath: planPath)), source: planPath)
-            let journal = ImportJournal(database: try MigrationDatabase(path: (work as NSString).appendingPathComponent("import.sqlite")))
-            let result = try await MetadataImporter(admin: targetAdmin, journal: journal).run(
-                file.plan, planHash: file.hash, label: planPath)
-            await targetAdmin.shutdown()
-            output("metadata import: \(result.status) (\(Self.counts(result.counts)))")
-            guard result.status == .succeeded else { throw LiveDemoError("the metadata import did not succeed") }
-        } catch {
-            await targetAdmin.shutdown()
-            throw error
-        }
-    }
-
-    private static func counts(_ counts: [String: Int]) -> String {
-        counts.keys.sorted().map { "\(counts[$0] ?? 0) \($0)" }.joined(separator: ", ")
     }
 
     // MARK: Files
