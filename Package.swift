@@ -504,9 +504,9 @@ let package = Package(
         .target(
             name: "LiveDemo",
             dependencies: [
-                "ControlProtocol", "FerryAgent", "FerryCoordinator", "FerryDashboard", "MigrationEngine",
-                "RocketMQClient", "RocketMQRemoting", "RocketMQSandbox", "MetadataMigration", "HookRuntime",
-                "MigrationStore",
+                "ControlProtocol", "FerryAgent", "FerryCoordinator", "MigrationEngine", "RocketMQClient",
+                "RocketMQRemoting", "RocketMQSandbox",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
