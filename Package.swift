@@ -329,7 +329,7 @@ let package = Package(
         .executableTarget(
             name: "ferry-agent",
             dependencies: [
-                "FerryAgent",
+                "FerryAgent", "FerryMetrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

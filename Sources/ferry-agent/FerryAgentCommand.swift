@@ -1,5 +1,6 @@
 import ArgumentParser
 import FerryAgent
+import FerryMetrics
 import Logging
 import ServiceLifecycle
 import UnixSignals
@@ -41,6 +42,9 @@ struct FerryAgentCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let logger = Logger(label: "ferry.agent")
+        // Before the proxy and the hooks create their metrics: swift-metrics objects keep the factory they were
+        // made with, so anything made before the bootstrap would report nowhere.
+        if configuration.metrics != nil { FerryMetricsSystem.bootstrap() }
         let service = try FerryAgentService(configuration: configuration, logger: logger)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
