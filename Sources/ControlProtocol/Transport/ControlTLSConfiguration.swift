@@ -4,7 +4,8 @@ import NIOSSL
 ///
 /// A server needs ``certificateChainFile`` and ``privateKeyFile``. A client verifies the server against
 /// ``trustRootsFile`` (the system's roots when nil) and the host name it dials, or ``serverHostname``.
-public struct ControlTLSConfiguration: Sendable, Equatable {
+/// Codable as the agent config's `coordinator.tls` section, under these field names.
+public struct ControlTLSConfiguration: Sendable, Codable, Equatable {
     /// The certificate chain, leaf first (server side).
     public var certificateChainFile: String?
     /// The private key of the leaf certificate (server side; keep it mode 600).

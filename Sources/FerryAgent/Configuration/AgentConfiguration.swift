@@ -1,3 +1,4 @@
+public import ControlProtocol
 import Foundation
 
 /// The agent's config file (`ferry-agent --config agent.yaml`, YAML). ``load(path:)`` reads and validates it;
@@ -111,37 +112,14 @@ public struct CoordinatorEndpoint: Sendable, Codable, Equatable {
     /// The environment variable holding the shared secret (used when ``secretFile`` is absent).
     public var secretEnv: String?
     /// TLS to the coordinator; plain TCP when absent.
-    public var tls: TLSFiles?
+    public var tls: ControlTLSConfiguration?
 
     /// An endpoint.
-    public init(address: String, secretFile: String? = nil, secretEnv: String? = nil, tls: TLSFiles? = nil) {
+    public init(address: String, secretFile: String? = nil, secretEnv: String? = nil, tls: ControlTLSConfiguration? = nil) {
         self.address = address
         self.secretFile = secretFile
         self.secretEnv = secretEnv
         self.tls = tls
-    }
-}
-
-/// PEM files for TLS.
-public struct TLSFiles: Sendable, Codable, Equatable {
-    /// The certificate chain presented to the peer, when the peer checks client certificates.
-    public var certificateChainFile: String?
-    /// Its private key.
-    public var privateKeyFile: String?
-    /// The roots the coordinator's certificate is checked against; the system's when absent.
-    public var trustRootsFile: String?
-    /// The name the coordinator's certificate must carry, when it differs from the host in ``CoordinatorEndpoint/address``.
-    public var serverHostname: String?
-
-    /// TLS files.
-    public init(
-        certificateChainFile: String? = nil, privateKeyFile: String? = nil, trustRootsFile: String? = nil,
-        serverHostname: String? = nil
-    ) {
-        self.certificateChainFile = certificateChainFile
-        self.privateKeyFile = privateKeyFile
-        self.trustRootsFile = trustRootsFile
-        self.serverHostname = serverHostname
     }
 }
 

@@ -16,11 +16,7 @@ extension FerryAgentService {
         }
         return ControlClientConfiguration(
             host: host, port: port, role: .agent, id: configuration.agentId, secret: secret,
-            tls: coordinator.tls.map {
-                ControlTLSConfiguration(
-                    certificateChainFile: $0.certificateChainFile, privateKeyFile: $0.privateKeyFile,
-                    trustRootsFile: $0.trustRootsFile, serverHostname: $0.serverHostname)
-            })
+            tls: coordinator.tls)
     }
 
     /// The coordinator link while the agent runs; without a coordinator, nothing (the agent works alone: its

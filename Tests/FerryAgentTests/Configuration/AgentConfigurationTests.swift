@@ -1,3 +1,4 @@
+import ControlProtocol
 import FerryAgent
 import Foundation
 import Testing
