@@ -51,16 +51,20 @@ actor RouteModel {
         return answer
     }
 
-    /// Replaces the rules and recomputes every cached answer with them. Returns the task topics not cached yet.
+    /// Replaces the rules and recomputes every cached answer with them. Returns the topics to fetch now: task
+    /// topics not cached yet, and cached topics whose answer now needs a target route that was never fetched (a
+    /// topic cached at Initial has no target route; without this it would wait for the next refresh).
     func replaceRules(_ rules: any ProxyRoutingRules, nowMillis: Int64) -> [String] {
         self.rules = rules
         self.taskTopics = Set(rules.taskTopics)
         var installed: [(String, RouteAnswer)] = []
+        var unfetched: [String] = []
         for (topic, upstream) in self.routes {
             if let answer = self.answer(topic: topic, upstream) { installed.append((topic, answer)) }
+            if case .unknown = upstream.target, rules.usesTarget(topic) { unfetched.append(topic) }
         }
         self.answers.install(installed, nowMillis: nowMillis)
-        return self.taskTopics.filter { self.routes[$0] == nil }.sorted()
+        return (self.taskTopics.filter { self.routes[$0] == nil } + unfetched).sorted()
     }
 
     /// Drops topics outside the task that nobody asked for since `cutoffMillis`.

@@ -101,7 +101,7 @@ import TrafficMigration
             // The coordinator goes away; the proxy keeps serving the committed stage meanwhile.
             await coordinator.stop()
             let proxyPort = await service.proxyPort
-            #expect(await eventually { try await sandbox.routeThroughProxy("Orders", port: proxyPort)?.shape == ["broker-a:6", "broker-t:4"] })
+            #expect(await eventually(timeout: .seconds(5)) { try await sandbox.routeThroughProxy("Orders", port: proxyPort)?.shape == ["broker-a:6", "broker-t:4"] })
             // It comes back on the same port: the agent dials again and sends its full state first.
             let back = try await FakeCoordinator.start(port: port)
             defer { Task { await back.stop() } }

@@ -62,6 +62,29 @@ import Testing
         }
     }
 
+    /// A topic cached while its answer needed only the source (Initial) has no target route yet: the rule change
+    /// that first needs the target fetches it at once instead of waiting for the next refresh.
+    @Test func aRuleChangeThatFirstNeedsTheTargetFetchesItAtOnce() async throws {
+        try await ProxyTest.withClusters { source, target in
+            let client = RemotingClient(logger: ProxyTest.logger)
+            defer { Task { await client.shutdown() } }
+            try await ProxyTest.createTopic("Moving", on: source, client: client)
+            try await ProxyTest.createTopic("Moving", on: target, client: client)
+            let rules = TestRulesSource(TestRules(rewrites: ["Moving": { source, _ in source }], sourceOnly: ["Moving"]))
+            var configuration = ProxyTest.configuration(source: source, target: target)
+            configuration.refreshInterval = .seconds(60)
+            try await ProxyTest.withProxy(configuration, rules: rules) { proxy in
+                let admin = RocketMQAdmin(client: client, nameServers: ["127.0.0.1:\(proxy.port)"])
+                #expect(try await admin.topicRoute("Moving").brokerDatas.map(\.brokerName) == ["broker-a"])
+                rules.replace(TestRules(rewrites: ["Moving": TestRules.dualRead]))
+                let served = try await ProxyTest.eventually(within: .seconds(5)) {
+                    try await admin.topicRoute("Moving").queueDatas.map(\.brokerName) == ["broker-a", "broker-t"]
+                }
+                #expect(served)
+            }
+        }
+    }
+
     @Test(arguments: [(300, false, false), (400, true, true), (401, false, true), (409, false, true)])
     func routeComesInTheDialectTheClientReads(version: Int, acceptStandardJsonOnly: Bool, standard: Bool) async throws {
         try await ProxyTest.withClusters { source, target in

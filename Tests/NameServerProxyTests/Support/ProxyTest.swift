@@ -12,10 +12,12 @@ import Testing
 struct TestRules: ProxyRoutingRules {
     typealias Rewrite = @Sendable (TopicRouteData?, TopicRouteData?) -> TopicRouteData?
     var rewrites: [String: Rewrite] = [:]
+    /// Task topics whose answer needs only the source's route (as at Initial).
+    var sourceOnly: Set<String> = []
 
     var taskTopics: [String] { self.rewrites.keys.sorted() }
 
-    func usesTarget(_ topic: String) -> Bool { self.rewrites[topic] != nil }
+    func usesTarget(_ topic: String) -> Bool { self.rewrites[topic] != nil && !self.sourceOnly.contains(topic) }
 
     func clientRoute(topic: String, source: TopicRouteData?, target: TopicRouteData?) -> TopicRouteData? {
         self.rewrites[topic].map { $0(source, target) } ?? source
