@@ -10,7 +10,7 @@ extension BrokerState {
             return self.handleCreateTopic(request, now: now)
         case .getAllTopicConfig:
             let wrapper = TopicConfigSerializeWrapper(
-                topicConfigTable: OrderedMap(self.topics.keys.sorted().map { ($0, self.topics[$0]!) }),
+                topicConfigTable: OrderedMap(self.topics.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }),
                 dataVersion: self.topicsVersion)
             return BrokerOutcome(request, .reply(request, ext: [:], body: wrapper.json.body()))
         case .deleteTopicInBroker:
@@ -83,6 +83,9 @@ extension BrokerState {
             topicSysFlag: header.topicSysFlag ?? 0,
             // 4.9.8 never takes `order` from the request: it comes from the NameServer (see `registered`).
             order: false)
+        if self.topics[topic] == nil, self.topics.count >= self.limits.maxTopics {
+            return fail("the sandbox broker keeps at most \(self.limits.maxTopics) topics")
+        }
         self.topics[topic] = config
         self.topicsChanged(now: now)
         var outcome = BrokerOutcome(request, .reply(request, remark: "not set any response code"))
@@ -149,6 +152,11 @@ extension BrokerState {
             accessKey: accessKey, secretKey: secretKey, topicPerms: topicPerms, groupPerms: groupPerms)
         {
             return .reply(request, .updateAndCreateAclConfigFailed, remark: remark)
+        }
+        if acl.accounts[accessKey] == nil, acl.accounts.count >= self.limits.maxACLAccounts {
+            return .reply(
+                request, .updateAndCreateAclConfigFailed,
+                remark: "the sandbox broker keeps at most \(self.limits.maxACLAccounts) ACL accounts")
         }
         acl.accounts[accessKey] = SandboxACLAccount(
             accessKey: accessKey, secretKey: secretKey ?? "", admin: request.ext("admin") == "true",

@@ -152,6 +152,9 @@ extension BrokerState {
             delayLevel = 3 + Int(message.reconsumeTimes)
         }
         let created = self.createTopicIfAbsent(topic, queueNums: queueCount, now: now)
+        guard created || self.topics[topic] != nil else {
+            return BrokerOutcome(request, .reply(request, .systemError, remark: "topic[\(topic)] not exist"))
+        }
         message.properties[MessageProperties.originMessageId] =
             (header.originMsgId.flatMap { $0.isEmpty ? nil : $0 }) ?? message.msgId.description
         message.properties[MessageProperties.waitStoreMessageOK] = "false"
@@ -167,8 +170,9 @@ extension BrokerState {
     }
 
     /// Creates a retry or DLQ topic the way `createTopicInSendMessageBackMethod` does; true when it was new.
+    /// Past ``SandboxLimits/maxTopics`` nothing is created (the caller then finds no topic).
     mutating func createTopicIfAbsent(_ topic: String, queueNums: Int32, now: Int64) -> Bool {
-        guard self.topics[topic] == nil else { return false }
+        guard self.topics[topic] == nil, self.topics.count < self.limits.maxTopics else { return false }
         let queueNums = min(max(queueNums, 0), CreateTopicRequestHeader.maxQueueNums)  // from a group config body
         self.topics[topic] = TopicConfig(topicName: topic, readQueueNums: queueNums, writeQueueNums: queueNums, perm: [.read, .write])
         self.topicsChanged(now: now)

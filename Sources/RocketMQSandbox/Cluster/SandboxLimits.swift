@@ -18,16 +18,34 @@ public struct SandboxLimits: Sendable, Hashable {
     /// Key/value entries the NameServer keeps over all namespaces; PUT_KV_CONFIG of a new key past the bound
     /// is answered `SYSTEM_ERROR`. Default 10,000.
     public var maxKVEntries: Int
+    /// Topics per broker, auto-created retry and DLQ topics included; UPDATE_AND_CREATE_TOPIC of a new topic
+    /// past the bound is answered `SYSTEM_ERROR`, and a send-back that would create one fails as for a missing
+    /// topic. Default 100,000.
+    public var maxTopics: Int
+    /// ACL accounts per broker; UPDATE_AND_CREATE_ACL_CONFIG of a new access key past the bound is answered
+    /// `UPDATE_AND_CREATE_ACL_CONFIG_FAILED`. Default 10,000.
+    public var maxACLAccounts: Int
+    /// Topics the NameServer routes, and broker names it knows (each); a REGISTER_BROKER that would add past
+    /// either bound is answered `SYSTEM_ERROR` and changes nothing. Default 200,000 topics and 1,000 broker
+    /// names.
+    public var maxNameServerTopics: Int
+    /// See ``maxNameServerTopics``.
+    public var maxNameServerBrokers: Int
 
     /// The defaults.
     public init(
         maxHeldPulls: Int = 4_096, maxGroups: Int = 10_000, maxConsumerOffsetKeys: Int = 10_000,
-        maxClients: Int = 10_000, maxKVEntries: Int = 10_000
+        maxClients: Int = 10_000, maxKVEntries: Int = 10_000, maxTopics: Int = 100_000, maxACLAccounts: Int = 10_000,
+        maxNameServerTopics: Int = 200_000, maxNameServerBrokers: Int = 1_000
     ) {
         self.maxHeldPulls = max(maxHeldPulls, 0)
         self.maxGroups = max(maxGroups, 0)
         self.maxConsumerOffsetKeys = max(maxConsumerOffsetKeys, 0)
         self.maxClients = max(maxClients, 0)
         self.maxKVEntries = max(maxKVEntries, 0)
+        self.maxTopics = max(maxTopics, 0)
+        self.maxACLAccounts = max(maxACLAccounts, 0)
+        self.maxNameServerTopics = max(maxNameServerTopics, 0)
+        self.maxNameServerBrokers = max(maxNameServerBrokers, 0)
     }
 }

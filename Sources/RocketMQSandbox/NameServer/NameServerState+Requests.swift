@@ -115,13 +115,25 @@ extension NameServerState {
             {
                 return .reply(request, .systemError, remark: "crc32 not match")
             }
-            if let wrapper = request.jsonBody?["topicConfigSerializeWrapper"] {
-                topicConfigs = try? TopicConfigSerializeWrapper(json: wrapper)
+            // `RegisterBrokerBody.decode` throws on a body it cannot read; the exception becomes SYSTEM_ERROR.
+            guard let json = request.jsonBody else {
+                return .reply(request, .systemError, remark: "com.alibaba.fastjson.JSONException: the register body is not JSON")
             }
+            if let wrapper = json["topicConfigSerializeWrapper"] {
+                do {
+                    topicConfigs = try TopicConfigSerializeWrapper(json: wrapper)
+                } catch {
+                    return .reply(request, .systemError, remark: "com.alibaba.fastjson.JSONException: \(error.reason)")
+                }
+            }
+        }
+        let brokerName = request.ext("brokerName") ?? ""
+        if let refusal = self.registrationRefusal(brokerName: brokerName, topicConfigs: topicConfigs) {
+            return .reply(request, .systemError, remark: refusal)
         }
         let orderTopicConfig = self.registerBroker(
             clusterName: request.ext("clusterName") ?? "", brokerAddr: request.ext("brokerAddr") ?? "",
-            brokerName: request.ext("brokerName") ?? "", brokerId: Int64(request.ext("brokerId") ?? "") ?? 0,
+            brokerName: brokerName, brokerId: Int64(request.ext("brokerId") ?? "") ?? 0,
             haServerAddr: request.ext("haServerAddr") ?? "", topicConfigs: topicConfigs, now: now,
             connectionID: connectionID)
         let body = orderTopicConfig.map { Self.kvTableJSON($0).body() }

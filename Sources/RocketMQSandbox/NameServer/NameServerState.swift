@@ -46,14 +46,32 @@ struct NameServerState: Sendable {
     var orderMessageEnable: Bool
     /// The most KV entries kept over all namespaces (``SandboxLimits/maxKVEntries``).
     var maxKVEntries = SandboxLimits().maxKVEntries
+    /// The most topics routed (``SandboxLimits/maxNameServerTopics``).
+    var maxTopics = SandboxLimits().maxNameServerTopics
+    /// The most broker names known (``SandboxLimits/maxNameServerBrokers``).
+    var maxBrokerNames = SandboxLimits().maxNameServerBrokers
 
     init(orderMessageEnable: Bool = false) {
         self.orderMessageEnable = orderMessageEnable
     }
 
+    /// Why a registration must be refused before any of it is applied: it would add broker names or topics
+    /// past ``maxBrokerNames`` or ``maxTopics`` (a real NameServer keeps whatever it is sent; the sandbox runs
+    /// both clusters in one process). Nil when it fits.
+    func registrationRefusal(brokerName: String, topicConfigs: TopicConfigSerializeWrapper?) -> String? {
+        if self.brokerAddrTable[brokerName] == nil, self.brokerAddrTable.count >= self.maxBrokerNames {
+            return "the sandbox name server keeps at most \(self.maxBrokerNames) broker names"
+        }
+        let newTopics = (topicConfigs?.topicConfigTable.values ?? []).lazy.filter { self.topicQueueTable[$0.topicName] == nil }.count
+        if newTopics > 0, self.topicQueueTable.count + newTopics > self.maxTopics {
+            return "the sandbox name server routes at most \(self.maxTopics) topics"
+        }
+        return nil
+    }
+
     /// Records a broker registration (`RouteInfoManager.registerBroker`); rebuilds the broker's queue data
     /// when it is new or its topic-table version changed. Returns the ORDER_TOPIC_CONFIG table, `nil` when
-    /// the namespace does not exist.
+    /// the namespace does not exist. The caller checks ``registrationRefusal(brokerName:topicConfigs:)`` first.
     mutating func registerBroker(
         clusterName: String, brokerAddr: String, brokerName: String, brokerId: Int64, haServerAddr: String,
         topicConfigs: TopicConfigSerializeWrapper?, now: Int64, connectionID: Int? = nil

@@ -12,6 +12,8 @@ final class SandboxNameServer: RemotingRequestHandler {
     init(orderMessageEnable: Bool, brokerTimeoutMillis: Int64, limits: SandboxLimits = SandboxLimits(), logger: Logger) {
         var state = NameServerState(orderMessageEnable: orderMessageEnable)
         state.maxKVEntries = limits.maxKVEntries
+        state.maxTopics = limits.maxNameServerTopics
+        state.maxBrokerNames = limits.maxNameServerBrokers
         self.state = SerialState(state)
         self.brokerTimeoutMillis = brokerTimeoutMillis
         self.logger = logger
