@@ -179,12 +179,18 @@ extension BrokerState {
         return true
     }
 
-    /// END_TRANSACTION: commit moves the half message to its topic; rollback drops it.
+    /// END_TRANSACTION: commit moves the half message to its topic; rollback drops it. A header that does not
+    /// decode is answered as the broker answers `decodeCommandCustomHeader`'s exception (nothing, when oneway).
     mutating func handleEndTransaction(_ request: RemotingCommand, now: Int64) -> RemotingCommand {
-        let offset = Int64(request.ext("commitLogOffset") ?? "") ?? -1
-        let kind = MessageSysFlag(rawValue: Int32(request.ext("commitOrRollback") ?? "") ?? 0)
+        let header: EndTransactionRequestHeader
+        do {
+            header = try EndTransactionRequestHeader(ext: request.extFields ?? [:])
+        } catch {
+            return NameServerState.headerError(request, error)
+        }
+        let kind = header.commitOrRollback
         guard kind == .transactionCommit || kind == .transactionRollback else { return .reply(request) }
-        guard var message = self.halfMessages.removeValue(forKey: offset) else {
+        guard var message = self.halfMessages.removeValue(forKey: header.commitLogOffset) else {
             return .reply(request, .systemError, remark: "Find prepared transaction message failed")
         }
         self.putTransactionOp(for: message, now: now)

@@ -50,6 +50,23 @@ struct CommandCustomHeaderTests {
         }
     }
 
+    @Test("END_TRANSACTION, its required fields and its three decisions") func endTransaction() throws {
+        try Self.check(EndTransactionRequestHeader.self, code: 37, minimum: 3)
+        let captured = try #require(try Self.requests(code: 37).first)
+        for field in ["producerGroup", "tranStateTableOffset", "commitLogOffset", "commitOrRollback", "msgId"] {
+            var missing = captured
+            missing[field] = nil
+            #expect { try EndTransactionRequestHeader(ext: missing) } throws: {
+                ($0 as? RemotingError)?.code == .missingField && ($0 as? RemotingError)?.reason.contains(field) == true
+            }
+        }
+        for decision in ["4", "x", "99999999999"] {
+            var wrong = captured
+            wrong["commitOrRollback"] = decision
+            #expect { try EndTransactionRequestHeader(ext: wrong) } throws: { ($0 as? RemotingError)?.code == .invalidFieldValue }
+        }
+    }
+
     @Test("SEND_MESSAGE_V2 with its one-letter fields") func sendV2() throws {
         let captured = try Self.requests(code: 310)
         try #require(captured.count >= 3)
