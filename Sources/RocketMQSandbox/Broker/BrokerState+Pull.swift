@@ -131,13 +131,22 @@ extension BrokerState {
                 return .reply(request, .systemError, remark: error.reason)
             }
             return .reply(request, ext: [:])
-        case .getMaxOffset:
-            return .reply(request, ext: ["offset": String(self.store.maxOffset(topic: topic, queueId: queueId))])
-        case .getMinOffset:
-            return .reply(request, ext: ["offset": String(self.store.minOffset(topic: topic, queueId: queueId))])
-        case .searchOffsetByTimestamp:
-            let timestamp = Int64(request.ext("timestamp") ?? "") ?? 0
-            return .reply(request, ext: ["offset": String(self.store.offset(topic: topic, queueId: queueId, storedAt: timestamp))])
+        case .getMaxOffset, .getMinOffset, .searchOffsetByTimestamp:
+            let header: QueueOffsetRequestHeader
+            do {
+                let ext = request.extFields ?? [:]
+                header = request.requestCode == .searchOffsetByTimestamp
+                    ? try QueueOffsetRequestHeader(searchExt: ext) : try QueueOffsetRequestHeader(ext: ext)
+            } catch {
+                return NameServerState.headerError(request, error)
+            }
+            let offset =
+                switch request.requestCode {
+                case .getMaxOffset: self.store.maxOffset(topic: header.topic, queueId: header.queueId)
+                case .getMinOffset: self.store.minOffset(topic: header.topic, queueId: header.queueId)
+                default: self.store.offset(topic: header.topic, queueId: header.queueId, storedAt: header.timestamp ?? 0)
+                }
+            return .reply(request, ext: ["offset": String(offset)])
         case .getAllDelayOffset:
             let table = self.delayOffsets.filter { $0.value > 0 }
             let json = RemotingJSON.fields([

@@ -67,6 +67,21 @@ struct CommandCustomHeaderTests {
         }
     }
 
+    @Test("GET_MAX_OFFSET, GET_MIN_OFFSET and SEARCH_OFFSET_BY_TIMESTAMP") func queueOffsets() throws {
+        // No captured frame carries these codes; the Java field names are the reference.
+        let header = QueueOffsetRequestHeader(topic: "T", queueId: 3, timestamp: 7, brokerName: "broker-a")
+        #expect(Array(header.ext.entries.map(\.key)) == ["topic", "queueId", "timestamp", "bname"])
+        #expect(try QueueOffsetRequestHeader(searchExt: header.ext) == header)
+        #expect { try QueueOffsetRequestHeader(ext: ["topic": "T"]) } throws: { ($0 as? RemotingError)?.code == .missingField }
+        #expect { try QueueOffsetRequestHeader(ext: ["topic": "T", "queueId": "q"]) } throws: {
+            ($0 as? RemotingError)?.code == .invalidFieldValue
+        }
+        #expect { try QueueOffsetRequestHeader(searchExt: ["topic": "T", "queueId": "0"]) } throws: {
+            ($0 as? RemotingError)?.reason.contains("timestamp") == true
+        }
+        #expect(try QueueOffsetRequestHeader(searchExt: ["topic": "T", "queueId": "0", "timestamp": "5"]).timestamp == 5)
+    }
+
     @Test("SEND_MESSAGE_V2 with its one-letter fields") func sendV2() throws {
         let captured = try Self.requests(code: 310)
         try #require(captured.count >= 3)

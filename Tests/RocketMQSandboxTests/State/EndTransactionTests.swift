@@ -42,3 +42,21 @@ extension RemotingExtFields {
         return copy
     }
 }
+
+/// GET_MAX_OFFSET, GET_MIN_OFFSET and SEARCH_OFFSET_BY_TIMESTAMP refuse a header without its required fields
+/// instead of answering for queue 0 or timestamp 0.
+@Suite struct QueueOffsetHeaderTests {
+    @Test(arguments: [RequestCode.getMaxOffset, .getMinOffset, .searchOffsetByTimestamp])
+    func aMissingFieldIsTheHeaderError(code: RequestCode) throws {
+        var broker = StateTest.broker()
+        StateTest.createTopic(&broker, "T")
+        StateTest.send(&broker, "T", queueId: 1)
+        let complete: RemotingExtFields = ["topic": "T", "queueId": "1", "timestamp": "\(StateTest.start)"]
+        #expect(StateTest.call(&broker, code, complete).response?.responseCode == .success)
+        for field in code == .searchOffsetByTimestamp ? ["topic", "queueId", "timestamp"] : ["topic", "queueId"] {
+            let answer = StateTest.call(&broker, code, complete.removing(field)).response
+            #expect(answer?.responseCode == .systemError, "\(field)")
+            #expect(answer?.remark?.contains(field) == true)
+        }
+    }
+}
