@@ -19,7 +19,11 @@ struct AutoAdvanceLoop {
         let audit = TrafficAuditContext(
             actor: currentActor(), reason: self.options.reason ?? "auto",
             overrides: self.options.ignoreHealth ? ["health"] : [])
-        try await TrafficClusters.with(source: task.sourceNameServers, target: task.targetNameServers) { clusters in
+        let keys = try self.options.readiness.credentials.resolve()
+        try await TrafficClusters.with(
+            source: task.sourceNameServers, target: task.targetNameServers, sourceCredentials: keys.source,
+            targetCredentials: keys.target
+        ) { clusters in
             try await self.options.readiness.withGuard(task: task, state: self.options.state, options: self.options.guardOptions(audit)) { guardian, cache in
                 let runner = StageStepRunner(store: store, stepGuard: guardian, clusters: clusters)
                 while !Task.isCancelled {

@@ -28,6 +28,7 @@ struct MigrateClientsCommand: AsyncParsableCommand {
     var producerGroups: [String] = []
 
     @OptionGroup var state: StateOptions
+    @OptionGroup var credentials: TaskCredentialOptions
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
@@ -41,7 +42,9 @@ struct MigrateClientsCommand: AsyncParsableCommand {
             task.topics = task.topics.filter { topic in self.selectors.contains { TopicSelector($0).matches(topic.name) } }
         }
         let accessStore = ProxyAccessStore(database: database)
-        let client = RemotingClient(logger: Logger(label: "ferry.migrate") { _ in SwiftLogNoOpLogHandler() })
+        let client = RemotingClient(
+            configuration: .signed(with: try self.credentials.resolve().source),
+            logger: Logger(label: "ferry.migrate") { _ in SwiftLogNoOpLogHandler() })
         let report = await ClientMoveReport.build(
             task: task, accesses: try accessStore.accesses(task: task.name), health: try accessStore.health(task: task.name),
             source: RocketMQAdmin(client: client, nameServers: task.sourceNameServers), producerGroups: self.producerGroups)

@@ -37,6 +37,7 @@ struct MigrateCreateCommand: AsyncParsableCommand {
 
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var state: StateOptions
+    @OptionGroup var credentials: TaskCredentialOptions
 
     func validate() throws {
         try self.selection.validate(required: true)
@@ -56,9 +57,12 @@ struct MigrateCreateCommand: AsyncParsableCommand {
             throw ValidationError(error.reason)
         }
         let store = try self.state.store()
+        let keys = try self.credentials.resolve()
         let task: MigrationTask
         do {
-            task = try await TrafficClusters.with(source: sourceServers, target: targetServers) { clusters in
+            task = try await TrafficClusters.with(
+                source: sourceServers, target: targetServers, sourceCredentials: keys.source, targetCredentials: keys.target
+            ) { clusters in
                 try await TrafficTaskCreator(store: store, clusters: clusters).create(
                     name: name, sourceNameServers: sourceServers, targetNameServers: targetServers,
                     selection: self.selection.selection, extraGroups: self.groups, quietPeriodSeconds: quiet,

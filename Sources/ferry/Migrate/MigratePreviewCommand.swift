@@ -21,6 +21,7 @@ struct MigratePreviewCommand: AsyncParsableCommand {
 
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var state: StateOptions
+    @OptionGroup var credentials: TaskCredentialOptions
 
     @Flag(help: "Preview a rollback instead of an advance.")
     var rollback = false
@@ -36,7 +37,11 @@ struct MigratePreviewCommand: AsyncParsableCommand {
         let result: (routes: [PreviewRoute], refused: [StageStepOutcome])
         do {
             guard let task = try store.task(named: self.name) else { throw fail("no task named \(self.name)") }
-            result = try await TrafficClusters.with(source: task.sourceNameServers, target: task.targetNameServers) {
+            let keys = try self.credentials.resolve()
+            result = try await TrafficClusters.with(
+                source: task.sourceNameServers, target: task.targetNameServers, sourceCredentials: keys.source,
+                targetCredentials: keys.target
+            ) {
                 try await StagePreview(clusters: $0).preview(
                     task: task, selection: self.selection.selection, direction: direction)
             }

@@ -25,6 +25,7 @@ struct MigrateStatusCommand: AsyncParsableCommand {
 
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var state: StateOptions
+    @OptionGroup var credentials: TaskCredentialOptions
 
     @Flag(help: "Print JSON (typed, camelCase).")
     var json = false
@@ -39,14 +40,20 @@ struct MigrateStatusCommand: AsyncParsableCommand {
         var status: TrafficStatus
         do {
             guard let task = try store.task(named: self.name) else { throw fail("no task named \(self.name)") }
-            let client = RemotingClient(logger: Logger(label: "ferry.migrate") { _ in SwiftLogNoOpLogHandler() })
+            let keys = try self.credentials.resolve()
+            let client = RemotingClient(
+                configuration: .signed(with: keys.source),
+                logger: Logger(label: "ferry.migrate") { _ in SwiftLogNoOpLogHandler() })
             let access = try? await ProxyClientAccess.load(task: task, database: database, client: client)
             await client.shutdown()
-            status = try await TrafficClusters.with(source: task.sourceNameServers, target: task.targetNameServers) {
+            status = try await TrafficClusters.with(
+                source: task.sourceNameServers, target: task.targetNameServers, sourceCredentials: keys.source,
+                targetCredentials: keys.target
+            ) {
                 try await TrafficStatusReporter(store: store, clusters: $0, clientAccess: access)
                     .status(task: self.name, selection: self.selection.selection)
             }
-            status.topics = await Self.judgeEffects(status.topics, task: task, database: database)
+            status.topics = await Self.judgeEffects(status.topics, task: task, database: database, keys: keys)
         } catch let exit as ExitCode {
             throw exit
         } catch {
@@ -62,10 +69,12 @@ struct MigrateStatusCommand: AsyncParsableCommand {
     /// Each row's stage judged from one readiness pass over both clusters (consumers on the target, writes per
     /// side); a row keeps no judgement when its facts could not be gathered.
     static func judgeEffects(
-        _ rows: [TrafficStatusRow], task: MigrationTask, database: MigrationDatabase
+        _ rows: [TrafficStatusRow], task: MigrationTask, database: MigrationDatabase,
+        keys: (source: AclCredentials?, target: AclCredentials?)
     ) async -> [TrafficStatusRow] {
         let session = ReadinessSession(
             task: task, accessLog: StoredProxyAccessLog(store: ProxyAccessStore(database: database), task: task.name),
+            sourceCredentials: keys.source, targetCredentials: keys.target,
             logger: Logger(label: "ferry.migrate") { _ in SwiftLogNoOpLogHandler() })
         await session.cache.refresh(task: task)
         let effects = await session.cache.effects(task: task)

@@ -32,8 +32,11 @@ struct StepOptions: ParsableArguments {
             guard let task = try store.task(named: self.name) else { throw fail("no task named \(self.name)") }
             let audit = TrafficAuditContext(
                 actor: currentActor(), reason: self.reason, overrides: self.ignoreHealth ? ["health"] : [])
-            report = try await TrafficClusters.with(source: task.sourceNameServers, target: task.targetNameServers) {
-                clusters in
+            let keys = try self.readiness.credentials.resolve()
+            report = try await TrafficClusters.with(
+                source: task.sourceNameServers, target: task.targetNameServers, sourceCredentials: keys.source,
+                targetCredentials: keys.target
+            ) { clusters in
                 try await self.readiness.withGuard(task: task, state: self.state, options: self.guardOptions(audit)) { guardian, _ in
                     try await StageStepRunner(store: store, stepGuard: guardian, clusters: clusters).run(
                         task: self.name, selection: self.selection.selection, direction: direction, audit: audit)

@@ -15,6 +15,8 @@ struct ReadinessOptions: ParsableArguments {
         help: "TOPIC=GROUP: a producer group writing TOPIC (repeatable); the broker cannot tell which topics a producer writes.")
     var producerGroups: [String] = []
 
+    @OptionGroup var credentials: TaskCredentialOptions
+
     /// One gathering pass over `task`'s topics and a guard over it, for the duration of `body`.
     /// The proxy's access records come from the state file `state`.
     func withGuard<T>(
@@ -34,8 +36,10 @@ struct ReadinessOptions: ParsableArguments {
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw fail("--producer-group wants TOPIC=GROUP, got \(pair)") }
             groups[parts[0], default: []].append(parts[1])
         }
+        let keys = try self.credentials.resolve()
         return try await ReadinessSession.with(
             task: task, accessLog: StoredProxyAccessLog(store: ProxyAccessStore(database: try state.database()), task: task.name),
-            producerGroups: groups, hooks: runtime, options: options, logger: logger, body)
+            producerGroups: groups, sourceCredentials: keys.source, targetCredentials: keys.target, hooks: runtime,
+            options: options, logger: logger, body)
     }
 }

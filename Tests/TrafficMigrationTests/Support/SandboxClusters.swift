@@ -14,9 +14,12 @@ struct SandboxClusters {
 
     static let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 
-    static func with<T>(_ body: (SandboxClusters) async throws -> T) async throws -> T {
+    /// Starts both clusters (the source with `sourceOptions`), runs `body`, shuts them down.
+    static func with<T>(
+        sourceOptions: SandboxOptions = SandboxOptions(), _ body: (SandboxClusters) async throws -> T
+    ) async throws -> T {
         let source = try await SandboxCluster.start(
-            name: "SourceCluster", brokerNames: ["source-a", "source-b"], logger: Self.logger)
+            name: "SourceCluster", brokerNames: ["source-a", "source-b"], options: sourceOptions, logger: Self.logger)
         let target: SandboxCluster
         do {
             target = try await SandboxCluster.start(name: "TargetCluster", brokerNames: ["target-a"], logger: Self.logger)
