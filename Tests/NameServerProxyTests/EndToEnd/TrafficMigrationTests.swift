@@ -1,4 +1,7 @@
 import MigrationEngine
+import NameServerProxy
+import RocketMQClient
+import RocketMQRemoting
 import Testing
 
 /// Whole migrations through the proxy under continuous traffic (see ``TrafficHarness``): every message sent is
@@ -8,16 +11,28 @@ import Testing
         try await TrafficHarness.run { harness in
             let atStart = try await harness.waitForClients(at: .initial)
             #expect(atStart)
+            // The ordered topic's producer follows `orderTopicConf`: it lists exactly the clusters producers write.
+            let client = RemotingClient(logger: ProxyTest.logger)
+            defer { Task { await client.shutdown() } }
+            let viaProxy = RocketMQAdmin(client: client, nameServers: ["127.0.0.1:\(harness.proxy.port)"])
+            let orderConf: [MigrationStage: String] = [
+                .initial: "broker-a:4", .dualRead: "broker-a:4", .dualReadWrite: "broker-a:4;broker-t:4",
+                .cuttingOver: "broker-t:4", .completed: "broker-t:4",
+            ]
+            #expect(try await viaProxy.topicRoute(TrafficHarness.orderedTopic).orderTopicConf == orderConf[.initial])
             for expected in [MigrationStage.dualRead, .dualReadWrite, .cuttingOver] {
                 let stage = try await harness.step(.advance)
                 #expect(stage == expected)
                 #expect(try await harness.waitForClients(at: expected), "clients did not reach \(expected)")
+                let conf = try await viaProxy.topicRoute(TrafficHarness.orderedTopic).orderTopicConf
+                #expect(conf == orderConf[expected], "\(expected)")
             }
             // Cutting over: producers write only to the target; the source drains before it is dropped.
             #expect(await harness.waitUntilDelivered())
             #expect(try await ProxyTest.eventually(within: .seconds(20)) { try await harness.sourceBacklog() == 0 })
             #expect(try await harness.step(.advance) == .completed)
             #expect(try await harness.waitForClients(at: .completed))
+            #expect(try await viaProxy.topicRoute(TrafficHarness.orderedTopic).orderTopicConf == orderConf[.completed])
             await harness.stopSending()
             #expect(await harness.waitUntilDelivered())
             #expect(harness.ledger.unexpected == 0)

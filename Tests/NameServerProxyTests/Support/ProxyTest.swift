@@ -61,12 +61,14 @@ enum ProxyTest {
 
     /// Starts a source cluster (`broker-a`) and a target cluster (`broker-t`), runs `body`, shuts both down.
     static func withClusters<T>(
-        _ body: (SandboxCluster, SandboxCluster) async throws -> T
+        options: SandboxOptions = SandboxOptions(), _ body: (SandboxCluster, SandboxCluster) async throws -> T
     ) async throws -> T {
-        let source = try await SandboxCluster.start(name: "SourceCluster", brokerNames: ["broker-a"], logger: logger)
+        let source = try await SandboxCluster.start(
+            name: "SourceCluster", brokerNames: ["broker-a"], options: options, logger: logger)
         let target: SandboxCluster
         do {
-            target = try await SandboxCluster.start(name: "TargetCluster", brokerNames: ["broker-t"], logger: logger)
+            target = try await SandboxCluster.start(
+                name: "TargetCluster", brokerNames: ["broker-t"], options: options, logger: logger)
         } catch {
             await source.shutdown()
             throw error

@@ -59,8 +59,16 @@ final class TrafficHarness: Sendable {
         quietPeriodSeconds: Int64 = MigrationTask.defaultQuietPeriodSeconds, statePath: String? = nil,
         _ body: (TrafficHarness) async throws -> Void
     ) async throws {
-        try await ProxyTest.withClusters { source, target in
+        // Both NameServers carry `orderTopicConf` in routes (`orderMessageEnable`), so the ordered topic's
+        // producer follows the rewritten `orderTopicConf` at each stage, as a Java producer does.
+        var options = SandboxOptions()
+        options.orderMessageEnable = true
+        try await ProxyTest.withClusters(options: options) { source, target in
             let setup = RemotingClient(logger: ProxyTest.logger)
+            for (cluster, broker) in [(source, "broker-a"), (target, "broker-t")] {
+                try await RocketMQAdmin(client: setup, nameServers: [cluster.nameServerAddress]).putKVConfig(
+                    namespace: RocketMQAdmin.orderTopicConfigNamespace, key: orderedTopic, value: "\(broker):4")
+            }
             for topic in topics {
                 try await ProxyTest.createTopic(topic, on: source, client: setup)
                 try await ProxyTest.createTopic(topic, on: target, client: setup)
