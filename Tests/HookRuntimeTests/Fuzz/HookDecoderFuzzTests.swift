@@ -36,7 +36,10 @@ import Testing
             let inputs = (0..<min(Self.batch, count - done)).map { _ in make(&generator) }
             let script = Self.script(hook: hook, expressions: inputs.map(\.0))
             try await ScriptDirectory.with(["fuzz.lua": script]) { directory in
-                let runtime = try HookRuntime(path: directory.path, logger: quietLogger)
+                // The default instruction and memory budgets, but wall-clock limits a loaded CI machine cannot
+                // reach: what is checked here is the shape of results (a deadline is tested on its own).
+                let limits = HookLimits(deadline: .seconds(10), loadDeadline: .seconds(10))
+                let runtime = try HookRuntime(path: directory.path, limits: limits, logger: quietLogger)
                 for (_, expected) in inputs { try await check(runtime, expected) }
             }
             done += inputs.count

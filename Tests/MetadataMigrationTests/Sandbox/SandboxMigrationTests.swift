@@ -31,8 +31,13 @@ import Testing
 
             let resumed = try await importer.run(file.plan, planHash: file.hash, label: "plan.json")
             #expect(resumed.status == .succeeded)
-            #expect(resumed.counts["created"] == 4_000 - doneBefore)
-            #expect(resumed.counts["unchanged"] == doneBefore)
+            // Items journaled before the cancel are skipped as unchanged. Up to `concurrency` (8) more were in
+            // flight: written to the target but cancelled before their journal row, so the resumed run reads them
+            // back unchanged instead of creating them again.
+            let created = resumed.counts["created"] ?? 0
+            let unchanged = resumed.counts["unchanged"] ?? 0
+            #expect(created + unchanged == 4_000, "\(resumed.counts)")
+            #expect(unchanged >= doneBefore && unchanged <= doneBefore + 8, "\(resumed.counts), \(doneBefore) journaled")
             #expect(try await journal.counts(planHash: file.hash) == [.done: 4_000])
 
             // The target holds exactly the planned set, on both masters.

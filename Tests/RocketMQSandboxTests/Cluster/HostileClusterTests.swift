@@ -75,8 +75,11 @@ import Testing
             for _ in 0..<3 { baseline = max(baseline, try await probes.worst()) }
             // "Normal" on a shared, loaded test machine: ten times the worst warm-up round trip, at least 1 s.
             let normal = max(baseline * 10, .seconds(1))
+            // The best of three probe rounds: a stall an input causes holds for all three, whereas a scheduling
+            // spike of the loaded machine hits one.
             func expectNormal(_ input: String) async throws {
-                let latency = try await probes.worst()
+                var latency = try await probes.worst()
+                for _ in 0..<2 where latency > normal { latency = min(latency, try await probes.worst()) }
                 #expect(latency <= normal, "\(input): \(latency) against a normal \(normal)")
             }
             try await TestConnection.with(brokerAddress) { raw in
