@@ -59,7 +59,9 @@ struct ProxyLoops: Sendable {
         while (try? await Task.sleep(for: self.configuration.persistInterval)) != nil {
             await self.persist(to: store)
         }
-        await self.persist(to: store)
+        // The loop ends because shutdown cancelled it: the last write runs in a task of its own, which does not
+        // inherit that cancellation (the store would refuse a write from a cancelled task).
+        await Task { await self.persist(to: store) }.value
     }
 
     private func persist(to store: ProxyAccessStore) async {

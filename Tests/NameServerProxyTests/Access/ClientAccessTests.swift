@@ -85,4 +85,21 @@ import Testing
             }
         }
     }
+
+    /// The accesses since the last periodic write are written at shutdown, not dropped with the cancelled loop.
+    @Test func accessesSinceTheLastWriteAreWrittenAtShutdown() async throws {
+        try await ProxyTest.withClusters { source, target in
+            let client = RemotingClient(logger: ProxyTest.logger)
+            defer { Task { await client.shutdown() } }
+            try await ProxyTest.createTopic("Plain", on: source, client: client)
+            let store = ProxyAccessStore(database: try MigrationDatabase.inMemory())
+            var configuration = ProxyTest.configuration(source: source, target: target)
+            configuration.persistInterval = .seconds(3600)
+            try await ProxyTest.withProxy(configuration, rules: TestRulesSource(TestRules()), store: store) { proxy in
+                _ = try await RocketMQAdmin(client: client, nameServers: ["127.0.0.1:\(proxy.port)"]).topicRoute("Plain")
+                #expect(try store.accesses(task: "task").isEmpty)
+            }
+            #expect(try store.accesses(task: "task").map(\.queries) == [1])
+        }
+    }
 }
