@@ -134,7 +134,7 @@ final class ScriptedCluster: Sendable {
     }
 
     /// Waits up to `seconds` for `condition`; returns whether it held.
-    func eventually(seconds: Int = 10, _ condition: () async -> Bool) async -> Bool {
+    func eventually(seconds: Int = 20, _ condition: () async -> Bool) async -> Bool {
         for _ in 0..<(seconds * 20) {
             if await condition() { return true }
             try? await Task.sleep(for: .milliseconds(50))
