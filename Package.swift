@@ -205,7 +205,9 @@ let package = Package(
         ),
         .testTarget(
             name: "MigrationEngineTests",
-            dependencies: ["MigrationEngine", "HookRuntime", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "MigrationEngine", "HookRuntime", "RocketMQRemoting", .product(name: "Logging", package: "swift-log"),
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

@@ -32,6 +32,16 @@ public actor ReadinessFactsCache: ReadinessFactsSource {
         return effects
     }
 
+    /// Each topic's consumer groups with their consumed offsets and backlog on each side, from its latest
+    /// facts; topics without facts are left out.
+    public func groupTraffic(task: MigrationTask) -> [String: [GroupTraffic]] {
+        var rows: [String: [GroupTraffic]] = [:]
+        for topic in task.topics {
+            if let facts = byTopic[topic.name] { rows[topic.name] = GroupTraffic.rows(of: facts) }
+        }
+        return rows
+    }
+
     /// Gathers one pass for every topic of `task` now, and keeps the result.
     @discardableResult
     public func refresh(task: MigrationTask) async -> ReadinessPass {

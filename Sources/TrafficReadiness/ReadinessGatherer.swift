@@ -8,7 +8,8 @@ internal import RocketMQRemoting
 /// subscription groups, delay progress, pending delayed and half messages), then sends the per-topic and
 /// per-group queries the protocol has no bulk form for (GET_TOPIC_STATS_INFO, GET_CONSUMER_CONNECTION_LIST,
 /// GET_PRODUCER_CONNECTION_LIST) with at most ``concurrency`` in flight. Queries only the stages need are
-/// skipped: target write progress from Dual read on, target consumers in Dual read and Dual read/write only,
+/// skipped: target write progress and committed offsets from Dual read on, target consumers in Dual read and
+/// Dual read/write only, target routes (and ordered topics' source routes) in Dual read/write and Cutting over,
 /// retry topics and pending delayed/half messages from Cutting over on, stats of topics absent on a master.
 public struct ReadinessGatherer: Sendable {
     /// The source cluster.
@@ -47,15 +48,19 @@ public struct ReadinessGatherer: Sendable {
         var facts: [TopicFacts] = []
         for topic in topics {
             var sourceWrites = previous[topic.name]?.sourceWrites ?? WriteProgress()
-            sourceWrites.record(src.maxOffsets(topic.name), lastStoredAt: src.lastStoredAt(topic.name), at: now)
+            sourceWrites.record(
+                src.offsets.maxOffsets(topic.name), lastStoredAt: src.offsets.lastStoredAt(topic.name), at: now)
             var targetWrites = previous[topic.name]?.targetWrites ?? WriteProgress()
-            if topic.stage >= .dualRead { targetWrites.record(dst.maxOffsets[topic.name] ?? [:], at: now) }
+            if topic.stage >= .dualRead { targetWrites.record(dst.offsets.maxOffsets(topic.name), at: now) }
             let groups = topic.groups.map { group in
-                GroupFacts(
+                let onTarget = dst.consumerOffsets(topic: topic.name, group: group)
+                return GroupFacts(
                     group: group, existsOnTarget: dst.groups.contains(group),
                     sourceClients: src.consumers[group] ?? [], targetClients: dst.consumers[group] ?? [],
-                    sourceBacklog: src.backlog(topic: topic.name, group: group),
-                    sourceRetryBacklog: src.retryBacklog(group: group))
+                    sourceBacklog: src.offsets.backlog(topic: topic.name, group: group),
+                    sourceRetryBacklog: src.retryBacklog(group: group),
+                    sourceConsumed: src.offsets.consumed(topic: topic.name, group: group),
+                    targetConsumed: onTarget?.consumed, targetBacklog: onTarget?.backlog)
             }
             let proxyHosts = await accessLog.hosts(forTopic: topic.name)
             let producers = (producerGroups[topic.name] ?? []).map {
@@ -68,7 +73,8 @@ public struct ReadinessGatherer: Sendable {
                     targetBrokerNames: dst.brokerNames, groups: groups, producers: producers,
                     proxyClientHosts: proxyHosts, sourceWrites: sourceWrites,
                     targetWrites: targetWrites, pendingDelayed: src.pendingDelayed(topic.name),
-                    pendingHalf: src.pendingHalf(topic.name)))
+                    pendingHalf: src.pendingHalf(topic.name), targetRoute: dst.routes[topic.name],
+                    sourceOrderTopicConf: src.orderTopicConfs[topic.name]))
         }
         return ReadinessPass(facts: facts, requests: src.requests + dst.requests, problems: src.problems + dst.problems)
     }

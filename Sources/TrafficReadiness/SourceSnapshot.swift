@@ -5,10 +5,10 @@ internal import RocketMQRemoting
 /// The source cluster as one gathering pass saw it.
 struct SourceSnapshot: Sendable {
     var brokerNames: Set<String> = []
-    /// Committed offsets per master address.
-    var committed: [String: ConsumerOffsetTable] = [:]
-    /// Topic stats per topic (and retry topic), per master address.
-    var stats: [String: [String: TopicStatsTable]] = [:]
+    /// Committed offsets and the stats of the topics (and retry topics).
+    var offsets = ClusterOffsets()
+    /// The `orderTopicConf` of ordered topics whose next step leaves producers on the target alone.
+    var orderTopicConfs: [String: String] = [:]
     /// Consumer addresses per group.
     var consumers: [String: Set<String>] = [:]
     /// Producer addresses per producer group.
@@ -34,7 +34,7 @@ struct SourceSnapshot: Sendable {
         let offsets = await boundedMap(masters, limit: gatherer.concurrency) { try? await admin.allConsumerOffsets(broker: $0) }
         snapshot.requests += masters.count
         for (master, table) in zip(masters, offsets) {
-            if let table { snapshot.committed[master] = table } else { snapshot.problems.append("source \(master): GET_ALL_CONSUMER_OFFSET failed") }
+            if let table { snapshot.offsets.committed[master] = table } else { snapshot.problems.append("source \(master): GET_ALL_CONSUMER_OFFSET failed") }
         }
 
         // Topic stats only where the topic (or retry topic) exists: one bulk query per master saves one per
@@ -54,7 +54,14 @@ struct SourceSnapshot: Sendable {
         }
         snapshot.requests += statItems.count
         for (item, table) in zip(statItems, stats) {
-            if let table { snapshot.stats[item.0, default: [:]][item.1] = table }
+            if let table { snapshot.offsets.stats[item.0, default: [:]][item.1] = table }
+        }
+
+        let ordered = topics.filter { $0.ordered && Self.routeChecked($0.stage) }.map(\.name)
+        let routes = await boundedMap(ordered, limit: gatherer.concurrency) { try? await admin.topicRoute($0) }
+        snapshot.requests += ordered.count
+        for (topic, route) in zip(ordered, routes) {
+            if let conf = route?.orderTopicConf, !conf.isEmpty { snapshot.orderTopicConfs[topic] = conf }
         }
 
         let groups = Set(topics.flatMap(\.groups)).sorted()
@@ -89,7 +96,7 @@ struct SourceSnapshot: Sendable {
         var half: [String: Int64]? = [:]
         for master in masters {
             let d = await scanner.delayed(broker: master)
-            let h = await scanner.half(broker: master, checked: committed[master])
+            let h = await scanner.half(broker: master, checked: offsets.committed[master])
             requests += d.requests + h.requests
             delayed = Self.merge(delayed, d.byTopic)
             half = Self.merge(half, h.byTopic)
@@ -105,37 +112,14 @@ struct SourceSnapshot: Sendable {
 
     // MARK: Reading the snapshot
 
-    func maxOffsets(_ topic: String) -> [QueueKey: Int64] {
-        var offsets: [QueueKey: Int64] = [:]
-        for table in stats.values.compactMap({ $0[topic] }) {
-            for (queue, offset) in table.offsetTable {
-                offsets[QueueKey(brokerName: queue.brokerName, queueId: Int(queue.queueId))] = offset.maxOffset
-            }
-        }
-        return offsets
-    }
-
-    /// The newest store time of a last message in any queue of `topic` (0 when none).
-    func lastStoredAt(_ topic: String) -> Int64 {
-        stats.values.compactMap { $0[topic] }.flatMap { $0.offsetTable.values.map(\.lastUpdateTimestamp) }.max() ?? 0
-    }
-
-    func backlog(topic: String, group: String) -> [QueueKey: Int64] {
-        var backlog: [QueueKey: Int64] = [:]
-        for (master, byTopic) in stats {
-            guard let table = byTopic[topic] else { continue }
-            let done = committed[master]?.offsets(topic: topic, group: group)
-            for (queue, offset) in table.offsetTable {
-                let consumed = done?[queue.queueId] ?? offset.minOffset
-                let (diff, overflow) = offset.maxOffset.subtractingReportingOverflow(consumed)
-                backlog[QueueKey(brokerName: queue.brokerName, queueId: Int(queue.queueId))] = overflow ? .max : max(diff, 0)
-            }
-        }
-        return backlog
+    /// Whether a topic at `stage` steps next into a stage whose route leaves producers on the target alone
+    /// (the `targetRouteWritable` check): Cutting over or Completed.
+    static func routeChecked(_ stage: MigrationStage) -> Bool {
+        stage == .dualReadWrite || stage == .cuttingOver
     }
 
     func retryBacklog(group: String) -> Int64 {
-        backlog(topic: "%RETRY%\(group)", group: group).values.reduce(into: Int64(0)) { total, value in
+        offsets.backlog(topic: "%RETRY%\(group)", group: group).values.reduce(into: Int64(0)) { total, value in
             total = total.addingReportingOverflow(value).overflow ? .max : total + value
         }
     }

@@ -9,8 +9,10 @@ struct TargetSnapshot: Sendable {
     var topics: Set<String> = []
     var groups: Set<String> = []
     var consumers: [String: Set<String>] = [:]
-    /// Max offset per queue, per topic (topics from Dual read on).
-    var maxOffsets: [String: [QueueKey: Int64]] = [:]
+    /// Committed offsets and topic stats (topics from Dual read on).
+    var offsets = ClusterOffsets()
+    /// What each topic's route offers producers (topics whose next step leaves producers on the target alone).
+    var routes: [String: TargetRouteFacts] = [:]
     var requests = 0
     var problems: [String] = []
 
@@ -58,12 +60,30 @@ struct TargetSnapshot: Sendable {
         let stats = await boundedMap(items, limit: gatherer.concurrency) { try? await admin.topicStats($0.1, broker: $0.0) }
         snapshot.requests += items.count
         for (item, table) in zip(items, stats) {
-            guard let table else { continue }
-            for (queue, offset) in table.offsetTable {
-                snapshot.maxOffsets[item.1, default: [:]][QueueKey(brokerName: queue.brokerName, queueId: Int(queue.queueId))] =
-                    offset.maxOffset
+            if let table { snapshot.offsets.stats[item.0, default: [:]][item.1] = table }
+        }
+        // What the target's consumers have committed: one bulk query per master, only once a topic is read there.
+        if !written.isEmpty {
+            let committed = await boundedMap(masters, limit: gatherer.concurrency) { try? await admin.allConsumerOffsets(broker: $0) }
+            snapshot.requests += masters.count
+            for (master, table) in zip(masters, committed) {
+                if let table { snapshot.offsets.committed[master] = table } else { snapshot.problems.append("target \(master): GET_ALL_CONSUMER_OFFSET failed") }
             }
         }
+
+        let routed = topics.filter { SourceSnapshot.routeChecked($0.stage) }.map(\.name)
+        let routes = await boundedMap(routed, limit: gatherer.concurrency) { try? await admin.topicRoute($0) }
+        snapshot.requests += routed.count
+        for (topic, route) in zip(routed, routes) {
+            if let route { snapshot.routes[topic] = TargetRouteFacts(route: route) } else { snapshot.problems.append("target: route of \(topic) failed") }
+        }
         return snapshot
+    }
+
+    /// `group`'s committed offsets and backlog of `topic` on the target, when the topic's stats and the
+    /// master's committed offsets were read.
+    func consumerOffsets(topic: String, group: String) -> (consumed: [QueueKey: Int64], backlog: [QueueKey: Int64])? {
+        guard offsets.hasStats(topic), !offsets.committed.isEmpty else { return nil }
+        return (offsets.consumed(topic: topic, group: group), offsets.backlog(topic: topic, group: group))
     }
 }

@@ -80,9 +80,12 @@ struct ReadinessSandbox {
         return ReadinessFactsCache(gatherer: gatherer, logger: Self.logger, now: { clock.now })
     }
 
-    /// Sends one message to the source through a producer that talks to the source directly.
-    func send(delayLevel: Int = 0, properties: [String: String] = [:]) async throws {
-        var configuration = RocketMQProducerConfiguration(group: "direct-writer", nameServers: [source.nameServerAddress])
+    func cluster(_ side: ClusterSide) -> SandboxCluster { side == .source ? source : target }
+    func admin(_ side: ClusterSide) -> RocketMQAdmin { side == .source ? sourceAdmin : targetAdmin }
+
+    /// Sends one message to `side` (the source by default) through a producer that talks to it directly.
+    func send(to side: ClusterSide = .source, delayLevel: Int = 0, properties: [String: String] = [:]) async throws {
+        var configuration = RocketMQProducerConfiguration(group: "direct-writer", nameServers: [cluster(side).nameServerAddress])
         configuration.sendTimeout = .seconds(10)
         let producer = RocketMQProducer(configuration: configuration, client: client, logger: Self.logger)
         do {
@@ -95,10 +98,10 @@ struct ReadinessSandbox {
         await producer.shutdown()
     }
 
-    /// Commits `billing`'s offsets on `topic` to the max offset of every queue (the consumers caught up).
-    func consumeAll(topic: String = ReadinessSandbox.topic) async throws {
-        for address in source.brokerAddresses.values {
-            let stats = try await sourceAdmin.topicStats(topic, broker: address)
+    /// Commits `billing`'s offsets on `topic` on `side` to the max offset of every queue (the consumers caught up).
+    func consumeAll(topic: String = ReadinessSandbox.topic, on side: ClusterSide = .source) async throws {
+        for address in cluster(side).brokerAddresses.values {
+            let stats = try await admin(side).topicStats(topic, broker: address)
             for (queue, offsets) in stats.offsetTable {
                 let request = RemotingCommand.request(
                     code: .updateConsumerOffset,

@@ -10,7 +10,8 @@ import TrafficReadiness
 /// Keeps the agent's ``AgentState`` current and notices what operators want to hear about as it happens.
 ///
 /// A pass reads every task from the state file, refreshes its readiness facts, builds each topic's readiness
-/// report and the status table (stage, traffic per side, effect), and compares with the previous pass:
+/// report and the status table (stage, traffic per side, consumed offsets and backlog per group and side,
+/// effect), and compares with the previous pass:
 /// stage changes (by the coordinator's commands or a local `ferry migrate` on the same file), checks that
 /// passed and now fail, health hooks that now fail, and client hosts new to the proxy become events. Passes
 /// run every ``AgentConfiguration/readiness`` interval and when poked (after a commit, or when the state
@@ -154,9 +155,12 @@ actor AgentMonitor {
                 "agent.status.failed", metadata: ["migration.task": "\(task.name)", "error": "\(error)"])
             return nil
         }
-        let effects = await self.context.session(for: task).cache.effects(task: task)
+        let cache = self.context.session(for: task).cache
+        let effects = await cache.effects(task: task)
+        let groups = await cache.groupTraffic(task: task)
         for index in status.topics.indices {
             if let effect = effects[status.topics[index].topic] { status.topics[index].effect = effect }
+            if let rows = groups[status.topics[index].topic] { status.topics[index].consumerGroups = rows }
         }
         return status
     }

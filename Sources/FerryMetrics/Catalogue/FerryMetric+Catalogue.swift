@@ -4,8 +4,9 @@ extension FerryMetric {
         proxyRequests, proxyRequestDuration,
         hookCalls, hookErrors, hookDuration,
         importItems,
-        agentStateTimestamp, topicStage, taskTopics, readinessChecks, taskMessagesWritten, topicBacklog, taskClients,
-        proxyUpstreamReachable, proxyCachedTopics, topicsDropped,
+        agentStateTimestamp, topicStage, taskTopics, readinessChecks, taskMessagesWritten, topicBacklog,
+        groupMessagesConsumed, groupBacklog, taskClients, proxyUpstreamReachable, proxyCachedTopics, topicsDropped,
+        groupsDropped,
         coordinatorAgents, coordinatorCommandOutcomes,
     ]
 
@@ -89,6 +90,16 @@ extension FerryMetric {
         name: "ferry_topic_backlog_messages", kind: .gauge,
         help: "Messages of a topic not yet consumed by its groups (queue: topic or retry), from the last readiness pass.",
         labels: ["agent", "task", "topic", "side", "queue"])
+    /// A consumer group's committed offsets on one side.
+    public static let groupMessagesConsumed = FerryMetric(
+        name: "ferry_group_messages_consumed", kind: .gauge,
+        help: "Messages of a topic a consumer group has consumed on one side: its committed offsets summed over the queues (broker offsets, last readiness pass).",
+        labels: ["agent", "task", "topic", "group", "side"])
+    /// A consumer group's backlog on one side.
+    public static let groupBacklog = FerryMetric(
+        name: "ferry_group_backlog_messages", kind: .gauge,
+        help: "Messages of a topic written on one side and not yet consumed by a consumer group (broker offset minus consumer offset, last readiness pass).",
+        labels: ["agent", "task", "topic", "group", "side"])
     /// Clients on the proxy vs on the source only.
     public static let taskClients = FerryMetric(
         name: "ferry_task_clients", kind: .gauge,
@@ -107,6 +118,12 @@ extension FerryMetric {
     public static let topicsDropped = FerryMetric(
         name: "ferry_metrics_topics_dropped", kind: .gauge,
         help: "Topics of the agent exported without per-topic series because the topic series cap was reached.",
+        labels: ["agent"])
+
+    /// Consumer groups left out of the per-group series.
+    public static let groupsDropped = FerryMetric(
+        name: "ferry_metrics_groups_dropped", kind: .gauge,
+        help: "Consumer groups of exported topics left without per-group series because a topic had more than the per-topic group cap.",
         labels: ["agent"])
 
     // MARK: Coordinator (CoordinatorMetrics)

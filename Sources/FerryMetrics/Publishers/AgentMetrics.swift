@@ -3,7 +3,8 @@ public import Metrics
 import Synchronization
 
 /// Exports agents' states as gauges: each topic's stage, readiness checks passing and failing, messages
-/// written per side, source backlog, clients on the proxy vs on the source, and the proxy's upstream health.
+/// written per side, source backlog, consumed offsets and backlog per consumer group and side, clients on the
+/// proxy vs on the source, and the proxy's upstream health.
 ///
 /// The agent calls ``publish(_:)`` with its own state whenever it changes; the coordinator may publish every
 /// agent's state into its own registry. A publish replaces everything earlier published for that agent:

@@ -10,8 +10,11 @@ import TrafficMigration
 /// still counted in every per-task series. Check names beyond ``maxCheckNames`` per task (a Lua health hook
 /// may invent names) are folded into `check="other"`.
 struct AgentStateSeries {
-    /// Distinct readiness check names kept per task; the built-in checks are 11.
+    /// Distinct readiness check names kept per task; the built-in checks are 12.
     static let maxCheckNames = 32
+    /// Consumer groups per topic given per-group series (``FerryMetric/groupMessagesConsumed``,
+    /// ``FerryMetric/groupBacklog``), in the topic's order; the rest are counted in ``FerryMetric/groupsDropped``.
+    static let maxGroupsPerTopic = 16
 
     /// The series and their values.
     private(set) var values: [MetricSeries: Double] = [:]
@@ -19,6 +22,8 @@ struct AgentStateSeries {
     private(set) var topicsWithSeries = 0
     /// Topics left without per-topic series by the allowance.
     private(set) var topicsDropped = 0
+    /// Groups of exported topics left without per-group series by ``maxGroupsPerTopic``.
+    private(set) var groupsDropped = 0
 
     init(_ state: AgentState, topicAllowance: Int) {
         let agent = state.agentId
@@ -32,6 +37,7 @@ struct AgentStateSeries {
             self.add(task, agent: agent, topicAllowance: topicAllowance)
         }
         self.values[MetricSeries(.topicsDropped, agent)] = Double(self.topicsDropped)
+        self.values[MetricSeries(.groupsDropped, agent)] = Double(self.groupsDropped)
     }
 
     private mutating func add(_ task: AgentTaskState, agent: String, topicAllowance: Int) {
@@ -54,6 +60,7 @@ struct AgentStateSeries {
             exported.insert(row.topic)
             self.topicsWithSeries += 1
             self.values[MetricSeries(.topicStage, agent, name, row.topic)] = Double(row.stageNumber)
+            self.addGroups(row, agent: agent, task: name)
         }
         for stage in MigrationStage.allCases {
             self.values[MetricSeries(.taskTopics, agent, name, stage.description)] = Double(perStage[stage.rawValue])
@@ -64,6 +71,23 @@ struct AgentStateSeries {
         self.values[MetricSeries(.taskClients, agent, name, "proxy")] = Double(clients[0])
         self.values[MetricSeries(.taskClients, agent, name, "source")] = Double(clients[1])
         self.addReadiness(task.readiness, agent: agent, task: name, exported: exported)
+    }
+
+    /// Per-group consumed offsets and backlog on each side whose offsets were read.
+    private mutating func addGroups(_ row: TrafficStatusRow, agent: String, task: String) {
+        var seen = Set<String>()
+        for traffic in row.consumerGroups ?? [] where seen.insert(traffic.group).inserted {
+            guard seen.count <= Self.maxGroupsPerTopic else {
+                self.groupsDropped += 1
+                continue
+            }
+            for (side, progress) in [("source", traffic.source), ("target", traffic.target)] {
+                guard let progress else { continue }
+                let labels = [agent, task, row.topic, traffic.group, side]
+                self.values[MetricSeries(.groupMessagesConsumed, labels)] = Double(max(progress.consumed, 0))
+                self.values[MetricSeries(.groupBacklog, labels)] = Double(max(progress.backlog, 0))
+            }
+        }
     }
 
     private mutating func addReadiness(_ reports: [ReadinessReport], agent: String, task: String, exported: Set<String>) {

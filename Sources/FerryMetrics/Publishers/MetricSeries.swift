@@ -6,6 +6,10 @@ struct MetricSeries: Hashable, Sendable {
     let values: [String]
 
     init(_ metric: FerryMetric, _ values: String...) {
+        self.init(metric, values)
+    }
+
+    init(_ metric: FerryMetric, _ values: [String]) {
         precondition(values.count == metric.labels.count, "\(metric.name) takes labels \(metric.labels)")
         self.family = metric.name
         self.values = values

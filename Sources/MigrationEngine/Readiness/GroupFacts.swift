@@ -13,6 +13,14 @@ public struct GroupFacts: Sendable, Equatable {
     public var sourceBacklog: [QueueKey: Int64]
     /// Messages not yet consumed in the group's `%RETRY%<group>` topic on the source.
     public var sourceRetryBacklog: Int64
+    /// The group's committed offset per queue on the source (GET_CONSUME_STATS `consumerOffset`; 0 where it
+    /// has committed none).
+    public var sourceConsumed: [QueueKey: Int64]
+    /// The group's committed offset per queue on the target, or `nil` when the target's offsets were not read
+    /// (before Dual read, or the target did not answer).
+    public var targetConsumed: [QueueKey: Int64]?
+    /// Messages not yet consumed on the target, per queue, or `nil` when not read.
+    public var targetBacklog: [QueueKey: Int64]?
 
     /// Makes the facts of one group.
     public init(
@@ -21,7 +29,10 @@ public struct GroupFacts: Sendable, Equatable {
         sourceClients: Set<String> = [],
         targetClients: Set<String> = [],
         sourceBacklog: [QueueKey: Int64] = [:],
-        sourceRetryBacklog: Int64 = 0
+        sourceRetryBacklog: Int64 = 0,
+        sourceConsumed: [QueueKey: Int64] = [:],
+        targetConsumed: [QueueKey: Int64]? = nil,
+        targetBacklog: [QueueKey: Int64]? = nil
     ) {
         self.group = group
         self.existsOnTarget = existsOnTarget
@@ -29,11 +40,29 @@ public struct GroupFacts: Sendable, Equatable {
         self.targetClients = targetClients
         self.sourceBacklog = sourceBacklog
         self.sourceRetryBacklog = sourceRetryBacklog
+        self.sourceConsumed = sourceConsumed
+        self.targetConsumed = targetConsumed
+        self.targetBacklog = targetBacklog
     }
 
     /// The group's total source backlog (negative per-queue values count as zero; the sum saturates).
-    public var totalSourceBacklog: Int64 {
-        sourceBacklog.values.reduce(into: Int64(0)) { total, value in
+    public var totalSourceBacklog: Int64 { Self.total(sourceBacklog) }
+
+    /// The group's consumed offsets and backlog on `side`, summed over queues; `nil` when that side's offsets
+    /// were not read.
+    public func progress(on side: ClusterSide) -> ConsumerProgress? {
+        switch side {
+        case .source:
+            return ConsumerProgress(consumed: Self.total(sourceConsumed), backlog: totalSourceBacklog)
+        case .target:
+            guard let targetConsumed, let targetBacklog else { return nil }
+            return ConsumerProgress(consumed: Self.total(targetConsumed), backlog: Self.total(targetBacklog))
+        }
+    }
+
+    /// The sum of `values` (negative values count as zero; the sum saturates).
+    static func total(_ values: [QueueKey: Int64]) -> Int64 {
+        values.values.reduce(into: Int64(0)) { total, value in
             let (sum, overflow) = total.addingReportingOverflow(max(value, 0))
             total = overflow ? .max : sum
         }

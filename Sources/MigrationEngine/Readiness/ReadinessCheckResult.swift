@@ -12,6 +12,9 @@ public enum ReadinessCheckName: String, Sendable, Codable, CaseIterable, Hashabl
     case consumersOnTarget
     /// Every producer of the topic is on the proxy (before 2 → 3).
     case producersOnProxy
+    /// The target's route has a queue producers can write (WRITE perm, live master) and, when the source has
+    /// an `orderTopicConf`, one of its own (before 2 → 3 and 3 → 4: producers then write only to the target).
+    case targetRouteWritable
     /// Zero source backlog for every group (before 3 → 4).
     case backlogDrained
     /// Zero source backlog in every group's retry topic (before 3 → 4).
@@ -29,8 +32,8 @@ public enum ReadinessCheckName: String, Sendable, Codable, CaseIterable, Hashabl
         switch stage {
         case .initial, .dualRead: return common
         case .dualReadWrite: return common + [.consumersOnTarget]
-        case .cuttingOver: return common + [.producersOnProxy]
-        case .completed: return common + [.backlogDrained, .retryDrained, .sourceQuiet, .delayedDrained, .halfDrained]
+        case .cuttingOver: return common + [.producersOnProxy, .targetRouteWritable]
+        case .completed: return common + [.targetRouteWritable, .backlogDrained, .retryDrained, .sourceQuiet, .delayedDrained, .halfDrained]
         }
     }
 }

@@ -25,6 +25,7 @@ public struct ReadinessChecker: Sendable {
         case .clientsSwitched: clientsSwitched(facts)
         case .consumersOnTarget: consumersOnTarget(facts)
         case .producersOnProxy: producersOnProxy(facts)
+        case .targetRouteWritable: targetRouteWritable(facts)
         case .backlogDrained: backlogDrained(facts)
         case .retryDrained: retryDrained(facts)
         case .sourceQuiet: sourceQuiet(facts, now: now)
@@ -126,6 +127,34 @@ public struct ReadinessChecker: Sendable {
                 facts: counts)
         }
         return ReadinessCheckResult(name: name, ok: true, reason: "every producer of the topic is on the proxy", facts: counts)
+    }
+
+    private func targetRouteWritable(_ facts: TopicFacts) -> ReadinessCheckResult {
+        let name = ReadinessCheckName.targetRouteWritable.rawValue
+        guard let route = facts.targetRoute else {
+            return ReadinessCheckResult(name: name, ok: false, reason: "unknown: the target's route for \(facts.topic) could not be read")
+        }
+        let counts: [String: Int64] = ["writableQueues": Int64(route.writableQueues)]
+        guard route.writableQueues > 0 else {
+            var why: [String] = []
+            if !route.readOnlyBrokers.isEmpty { why.append("read-only on \(Self.list(route.readOnlyBrokers))") }
+            if !route.brokersWithoutMaster.isEmpty { why.append("no live master on \(Self.list(route.brokersWithoutMaster))") }
+            let detail = why.isEmpty ? "no queues in the route" : why.joined(separator: "; ")
+            return ReadinessCheckResult(
+                name: name, ok: false,
+                reason: "the target's route for \(facts.topic) has no writable queue (\(detail)); producers would get "
+                    + "no route: give the topic WRITE perm on a live target master (updateTopic -p 6, brokerPermission 6)",
+                facts: counts)
+        }
+        if let conf = facts.sourceOrderTopicConf, route.orderTopicConf == nil {
+            return ReadinessCheckResult(
+                name: name, ok: false,
+                reason: "\(facts.topic) is ordered on the source (orderTopicConf \(conf)) but the target has no "
+                    + "orderTopicConf; set it on the target NameServer (updateOrderConf) so ordered producers find queues",
+                facts: counts)
+        }
+        return ReadinessCheckResult(
+            name: name, ok: true, reason: "the target's route has \(route.writableQueues) writable queues", facts: counts)
     }
 
     private func backlogDrained(_ facts: TopicFacts) -> ReadinessCheckResult {

@@ -30,6 +30,11 @@ public struct TopicFacts: Sendable, Equatable {
     public var pendingDelayed: Int64?
     /// Transactional half messages for this topic on the source with no commit or rollback yet.
     public var pendingHalf: Int64?
+    /// What the target's route offers producers; `nil` when it was not read (gathered only while the topic's
+    /// next step makes producers write to the target alone: Dual read/write and Cutting over).
+    public var targetRoute: TargetRouteFacts?
+    /// The source route's `orderTopicConf` (an ordered topic), or `nil` when it has none.
+    public var sourceOrderTopicConf: String?
 
     /// Makes facts; the defaults describe a reachable target with nothing on it.
     public init(
@@ -45,7 +50,9 @@ public struct TopicFacts: Sendable, Equatable {
         sourceWrites: WriteProgress = WriteProgress(),
         targetWrites: WriteProgress = WriteProgress(),
         pendingDelayed: Int64? = 0,
-        pendingHalf: Int64? = 0
+        pendingHalf: Int64? = 0,
+        targetRoute: TargetRouteFacts? = nil,
+        sourceOrderTopicConf: String? = nil
     ) {
         self.topic = topic
         self.gatheredAt = gatheredAt
@@ -60,6 +67,8 @@ public struct TopicFacts: Sendable, Equatable {
         self.targetWrites = targetWrites
         self.pendingDelayed = pendingDelayed
         self.pendingHalf = pendingHalf
+        self.targetRoute = targetRoute
+        self.sourceOrderTopicConf = sourceOrderTopicConf
     }
 
     /// The host part of a client address (`10.0.0.5:53122` → `10.0.0.5`; `[::1]:9876` → `::1`). The proxy

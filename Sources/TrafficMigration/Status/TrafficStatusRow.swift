@@ -44,6 +44,9 @@ public struct TrafficStatusRow: Sendable, Equatable, Codable {
     /// Whether the facts show the stage in effect (clients poll routes every 30 s and rebalance every 20 s, so a
     /// committed stage reaches them later), when the facts were gathered.
     public var effect: StageEffect? = nil
+    /// Each consumer group's consumed offsets and backlog on each side, from the last readiness pass (the
+    /// agent's status carries them; `nil` where no pass ran, and in states from older agents).
+    public var consumerGroups: [GroupTraffic]? = nil
 }
 
 /// `status` of a task.

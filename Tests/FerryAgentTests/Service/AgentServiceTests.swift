@@ -70,6 +70,8 @@ import TrafficMigration
             }
             #expect(result.topics.first?.to == .dualReadWrite)
             #expect(await eventually { await second.state?.tasks.first?.status.topics.first?.stageNumber == 2 })
+            // The status carries each group's progress per side from the readiness pass (empty without groups).
+            #expect(await eventually { await second.state?.tasks.first?.status.topics.first?.consumerGroups != nil })
         }
     }
 

@@ -126,4 +126,50 @@ import Testing
         #expect(names.count == 33)
         #expect(scrape.value("ferry_readiness_checks", ["agent": "agent-1", "task": "task-1", "check": "other", "result": "failing"]) == 8)
     }
+
+    @Test func groupsGetConsumedAndBacklogSeriesPerSide() throws {
+        let factory = FerryMetricsFactory()
+        let metrics = AgentMetrics(factory: factory)
+        let groups = [
+            GroupTraffic(
+                group: "billing", source: ConsumerProgress(consumed: 7, backlog: 3),
+                target: ConsumerProgress(consumed: 2, backlog: 1)),
+            GroupTraffic(group: "audit", source: ConsumerProgress(consumed: 10, backlog: 0), target: nil),
+        ]
+        metrics.publish(
+            try AgentStateFixture.state(topics: [Topic(name: "Orders", stage: .dualRead, consumerGroups: groups)]))
+        var scrape = try self.scrape(factory)
+        func labels(_ group: String, _ side: String) -> [String: String] {
+            self.topicLabels("Orders").merging(["group": group, "side": side]) { $1 }
+        }
+        #expect(scrape.value("ferry_group_messages_consumed", labels("billing", "source")) == 7)
+        #expect(scrape.value("ferry_group_messages_consumed", labels("billing", "target")) == 2)
+        #expect(scrape.value("ferry_group_backlog_messages", labels("billing", "source")) == 3)
+        #expect(scrape.value("ferry_group_backlog_messages", labels("billing", "target")) == 1)
+        #expect(scrape.value("ferry_group_messages_consumed", labels("audit", "source")) == 10)
+        #expect(scrape.value("ferry_group_messages_consumed", labels("audit", "target")) == nil)
+        #expect(scrape.samples("ferry_group_backlog_messages").count == 3)
+        #expect(ScrapeConformance.violations(scrape) == [])
+
+        var drained = groups
+        drained[0].target = ConsumerProgress(consumed: 3, backlog: 0)
+        metrics.publish(
+            try AgentStateFixture.state(topics: [Topic(name: "Orders", stage: .dualRead, consumerGroups: [drained[0]])]))
+        scrape = try self.scrape(factory)
+        #expect(scrape.value("ferry_group_backlog_messages", labels("billing", "target")) == 0)
+        #expect(scrape.value("ferry_group_messages_consumed", labels("billing", "target")) == 3)
+        #expect(scrape.value("ferry_group_messages_consumed", labels("audit", "source")) == nil)
+    }
+
+    @Test func groupsPastThePerTopicCapAreCountedNotExported() throws {
+        let factory = FerryMetricsFactory()
+        let metrics = AgentMetrics(factory: factory)
+        let groups = (0..<20).map {
+            GroupTraffic(group: "G\($0)", source: ConsumerProgress(consumed: 1, backlog: 1), target: nil)
+        }
+        metrics.publish(try AgentStateFixture.state(topics: [Topic(name: "A", stage: .initial, consumerGroups: groups)]))
+        let scrape = try self.scrape(factory)
+        #expect(scrape.samples("ferry_group_backlog_messages").count == 16)
+        #expect(scrape.value("ferry_metrics_groups_dropped", ["agent": "agent-1"]) == 4)
+    }
 }

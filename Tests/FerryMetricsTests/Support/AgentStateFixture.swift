@@ -12,6 +12,7 @@ enum AgentStateFixture {
         var targetWritten: Int64 = 0
         var onProxy = 0
         var onSource = 0
+        var consumerGroups: [GroupTraffic]? = nil
     }
 
     static func state(
@@ -31,7 +32,8 @@ enum AgentStateFixture {
             "task": task, "sourceNameServers": ["127.0.0.1:9876"], "targetNameServers": ["127.0.0.1:9877"],
             "quietPeriodSeconds": 300, "topics": rows,
         ]
-        let decoded = try JSONDecoder().decode(TrafficStatus.self, from: JSONSerialization.data(withJSONObject: status))
+        var decoded = try JSONDecoder().decode(TrafficStatus.self, from: JSONSerialization.data(withJSONObject: status))
+        for (index, topic) in topics.enumerated() { decoded.topics[index].consumerGroups = topic.consumerGroups }
         return AgentState(
             agentId: agent, labels: [:], cluster: "SourceCluster", version: "ferry-agent test",
             takenAt: Date(timeIntervalSince1970: 1_800_000_000), proxy: proxy,

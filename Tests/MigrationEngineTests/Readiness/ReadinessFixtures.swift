@@ -34,6 +34,7 @@ enum ReadinessFixtures {
             ],
             producers: [ProducerFacts(group: "order-writer", sourceClients: ["10.0.0.3:50003"])],
             proxyClientHosts: ["10.0.0.1", "10.0.0.2", "10.0.0.3"],
-            sourceWrites: writes(idle: 10 * minute), targetWrites: target)
+            sourceWrites: writes(idle: 10 * minute), targetWrites: target,
+            targetRoute: TargetRouteFacts(writableQueues: 4))
     }
 }
