@@ -75,13 +75,16 @@ import Testing
                 #expect(try await connection.next()?.verb == .ok)
                 let start = ContinuousClock.now
                 var pings = 0
+                // Counted in pings, not wall-clock time: a busy machine delays the reader, not the server's
+                // heartbeat timer, so a peer that is never dropped shows as more pings.
                 while let line = try await connection.next() {
                     #expect(line.verb == .ping)
                     pings += 1
+                    if pings > 6 { break }
                 }
                 let silent = ContinuousClock.now - start
-                #expect(pings >= 2)
-                #expect(silent >= .seconds(2.5) && silent < .seconds(15))  // generous: CI machines are busy
+                #expect((2...4).contains(pings), "dropped after three missed heartbeats, not \(pings) pings")
+                #expect(silent >= .seconds(2.5))
             }
         }
     }
