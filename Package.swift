@@ -458,7 +458,8 @@ let package = Package(
             name: "FerryCoordinator",
             dependencies: [
                 "ControlProtocol", "FerryMetrics", "MigrationStore",
-                "MigrationEngine", "TrafficMigration",
+                "MigrationEngine", "TrafficMigration", "FerryDashboard",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -505,9 +506,10 @@ let package = Package(
             name: "LiveDemo",
             dependencies: [
                 "ControlProtocol", "FerryAgent", "FerryCoordinator", "MigrationEngine", "RocketMQClient",
-                "RocketMQRemoting", "RocketMQSandbox",
+                "RocketMQRemoting", "RocketMQSandbox", "TrafficMigration",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -515,7 +517,7 @@ let package = Package(
         .testTarget(
             name: "LiveDemoTests",
             dependencies: [
-                "LiveDemo", "ControlProtocol", "RocketMQSandbox", "MigrationEngine",
+                "LiveDemo", "ControlProtocol", "RocketMQSandbox", "MigrationEngine", "FerryDashboard",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

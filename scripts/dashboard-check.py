@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Drives Debian's chromium (headless, DevTools protocol over --remote-debugging-pipe) against a running Ferry
-dashboard: the page shows every topic with its stage, an operator logs in, selects topics, clicks Advance, sees the
-preview (with the refused topic and its reason), confirms, and the stages change; a screenshot is written.
+dashboard (the live demo's, from scripts/dashboard-check.sh): the page shows every topic with its stage, an operator
+logs in, selects topics, clicks Advance, sees the preview (a refused topic with its reason), confirms, and the stages
+change; a screenshot is written.
 
 Usage: dashboard-check.py URL TOKEN SCREENSHOT.png   (exit status 0 when every check passed)
 """
@@ -104,10 +105,23 @@ def check(condition, message):
         raise SystemExit(1)
 
 
+def first_task(timeout=180):
+    """The first task any agent holds (the demo creates its task after the metadata migration)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        tasks = api("/api/tasks")["tasks"]
+        if tasks:
+            return tasks[0]["task"]
+        time.sleep(1)
+    raise RuntimeError("no agent holds a task")
+
+
+task = first_task()
 browser = Browser()
 try:
-    task = api("/api/tasks")["tasks"][0]["task"]
-    expected = {(row["agentId"], row["topic"]): row["stage"] for row in api("/api/task?name=" + task)["topics"]}
+    page = api("/api/task?name=" + task)
+    check(page["total"] == len(page["topics"]), f"the task's {page['total']} topics fit one page of the table")
+    expected = {(row["agentId"], row["topic"]): row["stage"] for row in page["topics"]}
     browser.open(URL + "/")
     browser.wait("document.body && document.body.dataset.loaded === 'true'", "the page to load")
     shown = browser.eval("""[...document.querySelectorAll('#topics tbody tr')].map(r =>
@@ -127,10 +141,17 @@ try:
     picks = [topic for a, topic, stage in shown if a == agent and stage == "initial"][:4]
     for topic in picks:
         browser.click(f'#topics tbody tr[data-agent="{agent}"][data-topic="{topic}"] input')
-    browser.click("#btn-advance")
-    browser.wait("document.getElementById('confirm').open && document.querySelectorAll('#confirm-rows tr').length > 0",
-                 "the preview dialog")
-    preview = browser.eval("[...document.querySelectorAll('#confirm-rows tr')].map(r => [r.cells[1].textContent, r.className, r.cells[3].textContent])")
+    # The agent's readiness facts may not allow the first step yet: the operator cancels and asks again.
+    for attempt in range(30):
+        browser.click("#btn-advance")
+        browser.wait("document.getElementById('confirm').open && document.querySelectorAll('#confirm-rows tr').length > 0",
+                     "the preview dialog")
+        preview = browser.eval("[...document.querySelectorAll('#confirm-rows tr')].map(r => [r.cells[1].textContent, r.className, r.cells[3].textContent])")
+        if any(p[1] != "refused" for p in preview):
+            break
+        print(f"     every topic refused for now ({preview[0][2]}); asking again")
+        browser.click("#confirm-cancel")
+        time.sleep(2)
     check(sorted(p[0] for p in preview) == sorted(picks), f"the preview lists the {len(picks)} selected topics")
     refused = [p for p in preview if p[1] == "refused"]
     check(all(p[2] for p in refused), f"the preview gives the reason of every refusal ({len(refused)} refused)")
@@ -144,10 +165,11 @@ try:
     browser.wait("document.getElementById('confirm-title').textContent.includes('result')", "the action's result")
     browser.click("#confirm-cancel")
     moved = [p[0] for p in preview if p[1] != "refused"]
+    check(len(moved) > 0, f"the preview lets {len(moved)} of the {len(picks)} topics move")
     selector = " && ".join(
         f"document.querySelector('#topics tbody tr[data-agent=\"{agent}\"][data-topic=\"{t}\"]').dataset.stage === 'dual-read'"
         for t in moved) or "true"
-    browser.wait(selector, "the advanced topics to show dual-read")
+    browser.wait(selector, "the advanced topics to show dual-read", timeout=60)
     after = {row["topic"]: row["stage"] for row in api("/api/task?name=" + task)["topics"] if row["agentId"] == agent}
     check(all(after[t] == "dual-read" for t in moved), f"the clicked advance moved {len(moved)} topics to dual-read")
     check(all(after[p[0]] == "initial" for p in refused), "refused topics stayed at initial")
