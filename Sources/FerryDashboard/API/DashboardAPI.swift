@@ -119,7 +119,8 @@ struct DashboardAPI: Sendable {
         }
         return BatchResult(
             task: request.task, action: request.action, dryRun: request.action == .check ? true : request.dryRun, actor: actor,
-            topics: outcomes.flatMap(Self.topicOutcomes), agents: outcomes.map(Self.agentOutcome))
+            topics: outcomes.flatMap { Self.topicOutcomes($0, requested: Set(topicsByAgent[$0.agentId] ?? [])) },
+            agents: outcomes.map(Self.agentOutcome))
     }
 
     private func run(
@@ -131,7 +132,9 @@ struct DashboardAPI: Sendable {
         return AgentAnswer(action: action, outcome: dispatched.outcomes.first)
     }
 
-    private static func topicOutcomes(_ outcome: AgentOutcome) -> [BatchTopicOutcome] {
+    /// The rows of one agent's answer: its topic outcomes, then (a check) its readiness reports, then (a dry run,
+    /// which lists only the refused topics) the requested topics its route previews would move.
+    private static func topicOutcomes(_ outcome: AgentOutcome, requested: Set<String>) -> [BatchTopicOutcome] {
         guard let result = outcome.result else { return [] }
         let reasons = Dictionary(
             (result.readiness ?? []).map { ($0.topic, $0.reasons) }, uniquingKeysWith: { first, _ in first })
@@ -147,6 +150,13 @@ struct DashboardAPI: Sendable {
                 BatchTopicOutcome(
                     agentId: outcome.agentId, topic: report.topic, from: report.stage, to: report.nextStage,
                     refused: report.ready ? nil : "not ready", reasons: report.reasons))
+        }
+        var previewed = Set(rows.map(\.topic))
+        for route in result.routes ?? [] where requested.contains(route.topic) && !previewed.contains(route.topic) {
+            previewed.insert(route.topic)
+            rows.append(
+                BatchTopicOutcome(
+                    agentId: outcome.agentId, topic: route.topic, from: route.from, to: route.to, refused: nil, reasons: []))
         }
         return rows.sorted { $0.topic < $1.topic }
     }
