@@ -45,7 +45,7 @@ done
 [[ -n "$url" ]] || { echo "the demo printed no dashboard URL" >&2; exit 1; }
 printf '== dashboard %s\n' "$url"
 status=0
-python3 "${FERRY_CHECK_SCRIPT:-scripts/dashboard-check.py}" "${url%/}" "$token" docs/dashboard.png || status=$?
+python3 scripts/dashboard-check.py "${url%/}" "$token" docs/dashboard.png || status=$?
 printf '== stopping the demo (SIGTERM, like Ctrl-C, ends its wait; it drains and counts)\n'
 trap - EXIT
 stop_demo
