@@ -460,7 +460,8 @@ let package = Package(
             name: "FerryCoordinator",
             dependencies: [
                 "ControlProtocol", "FerryMetrics", "MigrationStore",
-                "MigrationEngine", "TrafficMigration",
+                "MigrationEngine", "TrafficMigration", "FerryDashboard",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -507,9 +508,10 @@ let package = Package(
             name: "LiveDemo",
             dependencies: [
                 "ControlProtocol", "FerryAgent", "FerryCoordinator", "MigrationEngine", "RocketMQClient",
-                "RocketMQRemoting", "RocketMQSandbox",
+                "RocketMQRemoting", "RocketMQSandbox", "TrafficMigration",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -517,7 +519,7 @@ let package = Package(
         .testTarget(
             name: "LiveDemoTests",
             dependencies: [
-                "LiveDemo", "ControlProtocol", "RocketMQSandbox", "MigrationEngine",
+                "LiveDemo", "ControlProtocol", "RocketMQSandbox", "MigrationEngine", "FerryDashboard",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -127,6 +127,7 @@ import Testing
                 #expect(result.dryRun)
                 #expect(result.topics.map(\.topic) == ["TopicA", "TopicB", "TopicA"])
                 #expect(result.topics.map(\.refused) == [nil, "clientsSwitched: 2 clients on the source", nil])
+                #expect(result.topics.map(\.to) == [.dualRead, .initial, .dualRead])
                 #expect(result.agents.map(\.status) == [.succeeded, .succeeded])
             }
         }

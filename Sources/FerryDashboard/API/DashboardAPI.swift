@@ -27,39 +27,67 @@ struct DashboardAPI: Sendable {
         return TaskList(tasks: TaskSummary.all(in: states))
     }
 
-    /// One task's topic table; nil when no agent holds the task.
-    func taskPage(_ task: String) async throws -> TaskPage? {
+    /// One page of a task's topic table; nil when no agent holds the task. Rows outside the page cost a count, not
+    /// a row (no readiness join, no sparkline copy).
+    func taskPage(_ task: String, query: TaskPageQuery = TaskPageQuery()) async throws -> TaskPage? {
         let states = try await backend.status(nil)
         var rows: [TopicRow] = []
+        var stageCounts = Array(repeating: 0, count: MigrationStage.allCases.count)
+        var total = 0
         var found = false
         for agent in states.agents.sorted(by: { $0.agentId < $1.agentId }) {
             history.record(agent)
             for taskState in agent.tasks where taskState.status.task == task {
                 found = true
-                let readiness = Dictionary(
-                    taskState.readiness.map { ($0.topic, $0) }, uniquingKeysWith: { first, _ in first })
-                for row in taskState.status.topics {
+                var readiness: [String: ReadinessReport]?
+                for row in taskState.status.topics where query.matches(agentId: agent.agentId, topic: row.topic) {
+                    if stageCounts.indices.contains(row.stageNumber) { stageCounts[row.stageNumber] += 1 }
+                    defer { total += 1 }
+                    guard query.includes(total) else { continue }
+                    let reports = readiness ?? Self.readinessByTopic(taskState)
+                    readiness = reports
                     let traffic = history.series(agentId: agent.agentId, task: task, topic: row.topic)
-                    rows.append(TopicRow(agentId: agent.agentId, row: row, readiness: readiness[row.topic], traffic: traffic))
+                    rows.append(TopicRow(agentId: agent.agentId, row: row, readiness: reports[row.topic], traffic: traffic))
                 }
             }
         }
-        return found ? TaskPage(task: task, generatedAt: Date(), topics: rows) : nil
+        guard found else { return nil }
+        return TaskPage(
+            task: task, generatedAt: Date(), total: total, offset: query.offset, limit: query.limit,
+            stageCounts: stageCounts, topics: rows)
+    }
+
+    /// One topic's row of a task, wherever it falls in the paged table.
+    private func row(task: String, topic: String, agentId: String) async throws -> TopicRow? {
+        let states = try await backend.status(AgentSelector(ids: [agentId]))
+        for agent in states.agents where agent.agentId == agentId {
+            history.record(agent)
+            for taskState in agent.tasks where taskState.status.task == task {
+                guard let row = taskState.status.topics.first(where: { $0.topic == topic }) else { continue }
+                let traffic = history.series(agentId: agentId, task: task, topic: topic)
+                return TopicRow(agentId: agentId, row: row, readiness: Self.readinessByTopic(taskState)[topic], traffic: traffic)
+            }
+        }
+        return nil
+    }
+
+    private static func readinessByTopic(_ taskState: AgentTaskState) -> [String: ReadinessReport] {
+        Dictionary(taskState.readiness.map { ($0.topic, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// One topic's page: its row, its checks, the routes of both possible steps and its audit rows.
     func topicDetail(task: String, topic: String, agentId: String, actor: String) async throws -> TopicDetail {
         let selector = AgentSelector(ids: [agentId])
-        let page = try await taskPage(task)
+        async let topicRow = self.row(task: task, topic: topic, agentId: agentId)
         async let forward = run(.migratePreview, task: task, topic: topic, selector: selector, actor: actor, options: nil)
         async let backward = run(
             .migratePreview, task: task, topic: topic, selector: selector, actor: actor, options: ["direction": "rollback"])
         async let audit = run(.migrateHistory, task: task, topic: topic, selector: selector, actor: actor, options: nil)
         async let check = run(.migrateCheck, task: task, topic: topic, selector: selector, actor: actor, options: nil)
-        let results = try await (forward, backward, audit, check)
+        let results = try await (forward, backward, audit, check, topicRow)
         return TopicDetail(
             agentId: agentId, task: task, topic: topic,
-            row: page?.topics.first { $0.agentId == agentId && $0.topic == topic },
+            row: results.4,
             checks: results.3.result?.readiness?.first { $0.topic == topic }?.checks ?? [],
             advanceRoutes: results.0.result?.routes ?? [], rollbackRoutes: results.1.result?.routes ?? [],
             history: results.2.result?.history ?? [],
@@ -91,7 +119,8 @@ struct DashboardAPI: Sendable {
         }
         return BatchResult(
             task: request.task, action: request.action, dryRun: request.action == .check ? true : request.dryRun, actor: actor,
-            topics: outcomes.flatMap(Self.topicOutcomes), agents: outcomes.map(Self.agentOutcome))
+            topics: outcomes.flatMap { Self.topicOutcomes($0, requested: Set(topicsByAgent[$0.agentId] ?? [])) },
+            agents: outcomes.map(Self.agentOutcome))
     }
 
     private func run(
@@ -103,7 +132,9 @@ struct DashboardAPI: Sendable {
         return AgentAnswer(action: action, outcome: dispatched.outcomes.first)
     }
 
-    private static func topicOutcomes(_ outcome: AgentOutcome) -> [BatchTopicOutcome] {
+    /// The rows of one agent's answer: its topic outcomes, then (a check) its readiness reports, then (a dry run,
+    /// which lists only the refused topics) the requested topics its route previews would move.
+    private static func topicOutcomes(_ outcome: AgentOutcome, requested: Set<String>) -> [BatchTopicOutcome] {
         guard let result = outcome.result else { return [] }
         let reasons = Dictionary(
             (result.readiness ?? []).map { ($0.topic, $0.reasons) }, uniquingKeysWith: { first, _ in first })
@@ -119,6 +150,13 @@ struct DashboardAPI: Sendable {
                 BatchTopicOutcome(
                     agentId: outcome.agentId, topic: report.topic, from: report.stage, to: report.nextStage,
                     refused: report.ready ? nil : "not ready", reasons: report.reasons))
+        }
+        var previewed = Set(rows.map(\.topic))
+        for route in result.routes ?? [] where requested.contains(route.topic) && !previewed.contains(route.topic) {
+            previewed.insert(route.topic)
+            rows.append(
+                BatchTopicOutcome(
+                    agentId: outcome.agentId, topic: route.topic, from: route.from, to: route.to, refused: nil, reasons: []))
         }
         return rows.sorted { $0.topic < $1.topic }
     }

@@ -2,13 +2,22 @@ public import Foundation
 import MigrationEngine
 public import TrafficMigration
 
-/// `GET /api/task?name=TASK`: the task's topic table, one row per topic per agent holding the task.
+/// `GET /api/task?name=TASK[&offset=N&limit=N&filter=TEXT]`: one page of the task's topic table (one row per
+/// topic per agent holding the task), with the counts of every matching row.
 public struct TaskPage: Sendable, Codable, Equatable {
     /// The task.
     public var task: String
     /// When the page was put together.
     public var generatedAt: Date
-    /// The rows, by agent then in each task's topic order.
+    /// Rows matching the filter, over every page.
+    public var total: Int
+    /// Matching rows before this page's first one.
+    public var offset: Int
+    /// Rows per page asked for.
+    public var limit: Int
+    /// Matching rows per stage number (0–4), over every page.
+    public var stageCounts: [Int]
+    /// The page's rows, by agent then in each task's topic order.
     public var topics: [TopicRow]
 }
 

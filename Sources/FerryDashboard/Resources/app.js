@@ -2,8 +2,9 @@
 "use strict";
 
 const STAGES = ["initial", "dual-read", "dual-read-write", "cutting-over", "completed"];
+const PAGE_ROWS = 500;
 const state = { token: sessionStorage.getItem("ferry.token") || "", operator: null, task: null, page: null,
-  selected: new Set(), pendingBatch: null, refreshTimer: null };
+  offset: 0, selected: new Set(), pendingBatch: null, refreshTimer: null, filterTimer: null };
 
 const $ = (id) => document.getElementById(id);
 function el(tag, attrs, ...children) {
@@ -72,12 +73,22 @@ async function loadTasks() {
   select.value = state.task;
 }
 
+// One page of the task's table (the server pages and filters; the selection survives paging).
 async function loadTask() {
   if (!state.task) { renderTable(); return; }
-  state.page = await api("/api/task?name=" + encodeURIComponent(state.task));
-  const present = new Set(state.page.topics.map(refKey));
-  for (const key of [...state.selected]) if (!present.has(key)) state.selected.delete(key);
+  const filter = $("filter").value.trim();
+  state.page = await api("/api/task?name=" + encodeURIComponent(state.task) + "&offset=" + state.offset + "&limit=" + PAGE_ROWS
+    + (filter ? "&filter=" + encodeURIComponent(filter) : ""));
+  if (state.page.topics.length === 0 && state.offset > 0 && state.page.total > 0) {
+    state.offset = Math.max(0, Math.floor((state.page.total - 1) / PAGE_ROWS) * PAGE_ROWS);
+    return loadTask();
+  }
   renderTable();
+}
+
+async function goToPage(offset) {
+  state.offset = Math.max(0, offset);
+  try { await loadTask(); } catch (error) { showError(error); }
 }
 
 function sparkline(values, color) {
@@ -98,11 +109,12 @@ function sparkline(values, color) {
 
 function renderTable() {
   const body = $("topics").tBodies[0];
-  const filter = $("filter").value.trim().toLowerCase();
-  const rows = (state.page ? state.page.topics : []).filter((row) => !filter || row.topic.toLowerCase().includes(filter) || row.agentId.toLowerCase().includes(filter));
-  const perStage = [0, 0, 0, 0, 0];
-  for (const row of rows) perStage[row.stageNumber] = (perStage[row.stageNumber] || 0) + 1;
-  $("counts").textContent = rows.length + " topics · " + STAGES.map((name, index) => name + " " + perStage[index]).join(" · ");
+  const page = state.page || { topics: [], total: 0, offset: 0, limit: PAGE_ROWS, stageCounts: [0, 0, 0, 0, 0] };
+  const rows = page.topics;
+  $("counts").textContent = page.total + " topics · " + STAGES.map((name, index) => name + " " + (page.stageCounts[index] || 0)).join(" · ");
+  $("page-range").textContent = page.total === 0 ? "no rows" : (page.offset + 1) + "–" + (page.offset + rows.length) + " of " + page.total;
+  $("page-prev").disabled = page.offset === 0;
+  $("page-next").disabled = page.offset + rows.length >= page.total;
   const fragment = document.createDocumentFragment();
   for (const row of rows) {
     const key = refKey(row);
@@ -226,8 +238,10 @@ function connectEvents() {
 }
 
 async function start() {
-  $("task-select").addEventListener("change", async (event) => { state.task = event.target.value; state.selected.clear(); try { await loadTask(); } catch (error) { showError(error); } });
-  $("filter").addEventListener("input", renderTable);
+  $("task-select").addEventListener("change", (event) => { state.task = event.target.value; state.selected.clear(); goToPage(0); });
+  $("filter").addEventListener("input", () => { clearTimeout(state.filterTimer); state.filterTimer = setTimeout(() => goToPage(0), 250); });
+  $("page-prev").addEventListener("click", () => goToPage(state.offset - PAGE_ROWS));
+  $("page-next").addEventListener("click", () => goToPage(state.offset + PAGE_ROWS));
   $("select-all").addEventListener("change", (event) => {
     for (const row of document.querySelectorAll("#topics tbody tr")) {
       const key = row.dataset.agent + "\u0000" + row.dataset.topic;

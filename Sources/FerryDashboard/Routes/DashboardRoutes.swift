@@ -26,8 +26,9 @@ struct DashboardRoutes: Sendable {
         router.get("/api/tasks") { _, _ in try await backendCall { try JSONResponse.make(try await api.tasks()) } }
         router.get("/api/task") { request, _ in
             let name = try Self.query(request, "name")
+            let page = try Self.pageQuery(request)
             return try await backendCall {
-                guard let page = try await api.taskPage(name) else {
+                guard let page = try await api.taskPage(name, query: page) else {
                     throw HTTPError(.notFound, message: "No agent holds a task named \(name).")
                 }
                 return try JSONResponse.make(page)
@@ -67,6 +68,28 @@ struct DashboardRoutes: Sendable {
     private static func query(_ request: Request, _ name: String) throws -> String {
         guard let value = request.uri.queryParameters.get(name), !value.isEmpty, value.utf8.count <= 1024 else {
             throw HTTPError(.badRequest, message: "The query parameter '\(name)' is missing or longer than 1024 bytes.")
+        }
+        return value
+    }
+
+    /// The task page's `offset`, `limit` and `filter`; absent ones take their defaults, out-of-range ones are refused.
+    static func pageQuery(_ request: Request) throws -> TaskPageQuery {
+        let parameters = request.uri.queryParameters
+        let offset = try Self.integer(parameters.get("offset"), name: "offset", range: 0...TaskPageQuery.maxOffset) ?? 0
+        let limit =
+            try Self.integer(parameters.get("limit"), name: "limit", range: 1...TaskPageQuery.maxLimit)
+            ?? TaskPageQuery.defaultLimit
+        let filter = parameters.get("filter")
+        guard (filter?.utf8.count ?? 0) <= 1024 else {
+            throw HTTPError(.badRequest, message: "The query parameter 'filter' is longer than 1024 bytes.")
+        }
+        return TaskPageQuery(offset: offset, limit: limit, filter: filter)
+    }
+
+    private static func integer(_ text: String?, name: String, range: ClosedRange<Int>) throws -> Int? {
+        guard let text, !text.isEmpty else { return nil }
+        guard text.count <= 10, let value = Int(text), range.contains(value) else {
+            throw HTTPError(.badRequest, message: "The query parameter '\(name)' must be a whole number in \(range.lowerBound)…\(range.upperBound).")
         }
         return value
     }

@@ -69,16 +69,35 @@ public enum LiveDemo {
         try Self.writeSecret(to: secretFile)
         let hooks = try Self.copyMapHooks(options.hooks, into: work)
 
-        let coordinator = try CoordinatorService(
-            configuration: CoordinatorConfiguration(
-                listen: "127.0.0.1:0", secretFile: secretFile,
-                stateDirectory: try Self.directory("coordinator", in: work), commandTimeoutSeconds: 60),
-            logger: logger)
-        let coordinatorGroup = ServiceGroup(services: [coordinator], logger: logger)
-        let coordinatorRun = Task { try await coordinatorGroup.run() }
+        let (dashboardSection, generatedToken) = DemoDashboard.section(
+            listen: options.dashboardListen, token: options.dashboardToken)
+        let coordinatorConfiguration = CoordinatorConfiguration(
+            listen: "127.0.0.1:0", secretFile: secretFile, stateDirectory: try Self.directory("coordinator", in: work),
+            commandTimeoutSeconds: 60, dashboard: dashboardSection)
+        let coordinator = try CoordinatorService(configuration: coordinatorConfiguration, logger: logger)
+        let (dashboardPorts, dashboardPort) = AsyncStream.makeStream(of: Int.self)
+        let dashboard = try CoordinatorDashboard.service(
+            configuration: coordinatorConfiguration, coordinator: coordinator, metrics: nil, logger: logger,
+            onListening: { port in dashboardPort.yield(port) })
+        var coordinatorServices: [any Service] = [coordinator]
+        if let dashboard { coordinatorServices.append(dashboard) }
+        let coordinatorGroup = ServiceGroup(services: coordinatorServices, logger: logger)
+        let coordinatorRun = Task {
+            defer { dashboardPort.finish() }
+            try await coordinatorGroup.run()
+        }
         let operations = coordinator.operations
+        var ports = dashboardPorts.makeAsyncIterator()
+        guard let boundDashboardPort = await ports.next() else {
+            _ = await coordinatorRun.result
+            throw LiveDemoError("the dashboard did not start on \(options.dashboardListen) (is the port in use?)")
+        }
         let port = await coordinator.port
         output("coordinator: 127.0.0.1:\(port) (state \(work)/coordinator)")
+        let dashboardURL = DemoDashboard.url(listen: options.dashboardListen, port: boundDashboardPort)
+        output(
+            "dashboard: \(dashboardURL) (operator \(DemoDashboard.operatorName), "
+                + (generatedToken.map { "token \($0)" } ?? "the token given") + "; up while the demo runs)")
 
         var agentConfiguration = AgentConfiguration(
             agentId: Self.agentId, labels: ["demo": "live"], cluster: source.name, task: Self.task,
@@ -138,12 +157,19 @@ public enum LiveDemo {
             if let error = create.error { throw LiveDemoError("migrate.create failed: \(error.message)") }
             output("migrate.create: \(create.summary) (quiet period \(options.quietSeconds) s)")
 
-            output("walking every topic through every stage (sent so far: \(running.counter.sentCount))")
-            var walker = StageWalker(task: Self.task, dispatch: dispatch, output: output)
-            walker.retryInterval = options.retryInterval
-            walker.timeout = options.walkTimeout
-            try await walker.walk(topology.topics)
-            output("every topic is Completed (sent so far: \(running.counter.sentCount)); producing \(Self.seconds(options.afterCompletion)) s more, to the target only")
+            if let timeout = options.operatorWait {
+                output("waiting for an operator to move the topics on \(dashboardURL) (up to \(Self.seconds(timeout)) s; Ctrl-C ends the wait)")
+                let wait = OperatorWait(task: Self.task, agentId: Self.agentId, operations: operations, output: output)
+                let ending = await wait.wait(for: topology.topics, timeout: timeout)
+                output("\(Self.describe(ending)) (sent so far: \(running.counter.sentCount)); producing \(Self.seconds(options.afterCompletion)) s more")
+            } else {
+                output("walking every topic through every stage (sent so far: \(running.counter.sentCount))")
+                var walker = StageWalker(task: Self.task, dispatch: dispatch, output: output)
+                walker.retryInterval = options.retryInterval
+                walker.timeout = options.walkTimeout
+                try await walker.walk(topology.topics)
+                output("every topic is Completed (sent so far: \(running.counter.sentCount)); producing \(Self.seconds(options.afterCompletion)) s more, to the target only")
+            }
             try await Task.sleep(for: options.afterCompletion)
 
             await running.stopProducing()
@@ -190,6 +216,14 @@ public enum LiveDemo {
             try await Task.sleep(for: .milliseconds(100))
         }
         throw LiveDemoError("the agent did not connect to the coordinator within 30 s")
+    }
+
+    private static func describe(_ ending: OperatorWait.Ending) -> String {
+        switch ending {
+        case .completed: "every topic is Completed"
+        case .interrupted: "the wait was interrupted"
+        case .timedOut: "the operator wait timed out"
+        }
     }
 
     // MARK: Metadata

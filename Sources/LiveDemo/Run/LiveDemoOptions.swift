@@ -29,6 +29,16 @@ public struct LiveDemoOptions: Sendable {
     /// How long the consumers get to receive everything after the producers stop.
     public var drainTimeout: Duration = .seconds(60)
 
+    /// Where the web dashboard listens, `host:port` (port 0: any free port; default `127.0.0.1:0`).
+    public var dashboardListen = "127.0.0.1:0"
+    /// The dashboard's operator token (operator `demo`, at least 16 characters); a random one, printed with the
+    /// dashboard's URL, when nil.
+    public var dashboardToken: String?
+    /// When set, the demo does not walk the stages itself: it waits up to this long for an operator to move every
+    /// topic to Completed on the dashboard (Ctrl-C ends the wait early); traffic flows throughout and the verdict
+    /// is counted either way.
+    public var operatorWait: Duration?
+
     /// The defaults above.
     public init() {}
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FerryCoordinator
 import Foundation
 import LiveDemo
 import Logging
@@ -12,7 +13,8 @@ struct DemoLiveCommand: AsyncParsableCommand {
         discussion: """
             Starts a source and a target sandbox cluster, a coordinator and an agent, producers and consumers \
             that know only the agent's proxy; migrates the metadata, then walks every topic through every stage \
-            with its checks, all through the coordinator. Stops producing, drains, and prints \
+            with its checks, all through the coordinator, while the web dashboard shows it (its URL is printed; \
+            --wait-for-operator leaves the stages to an operator on the page). Stops producing, drains, and prints \
             `sent N, received N (per group), duplicates D, lost L`. Exit code 1 when anything was lost, 2 when \
             the demo could not run.
             """
@@ -40,6 +42,17 @@ struct DemoLiveCommand: AsyncParsableCommand {
     @Option(help: "Target NameServer port (0: any).") var targetPort = 0
     @Option(help: "The agent's proxy port (0: any).") var proxyPort = 0
 
+    @Option(help: ArgumentHelp(
+        "Where the web dashboard listens (host:port; port 0: any free port).",
+        discussion: "Operator `demo` logs in with the token in FERRY_DASHBOARD_TOKEN, or with a random one printed with the URL."))
+    var dashboard = "127.0.0.1:0"
+
+    @Flag(help: "Do not walk the stages: wait for an operator to move every topic to Completed on the dashboard.")
+    var waitForOperator = false
+
+    @Option(help: "With --wait-for-operator: seconds to wait at most (Ctrl-C also ends the wait; the verdict is counted).")
+    var operatorTimeout = 1800
+
     @Option(help: "Component log level written to standard error (trace…critical).")
     var logLevel = "error"
 
@@ -48,6 +61,11 @@ struct DemoLiveCommand: AsyncParsableCommand {
         if self.rate < 1 || self.rate > 1000 { throw ValidationError("--rate must be 1…1000") }
         if Self.list(self.topics).isEmpty || Self.list(self.groups).isEmpty {
             throw ValidationError("give at least one topic and one group")
+        }
+        if HostPort(parsing: self.dashboard) == nil { throw ValidationError("--dashboard must be host:port with a port 0…65535") }
+        if self.operatorTimeout < 1 || self.operatorTimeout > 86_400 { throw ValidationError("--operator-timeout must be 1…86400") }
+        if let token = Self.dashboardToken, token.count < 16 {
+            throw ValidationError("FERRY_DASHBOARD_TOKEN must be at least 16 characters")
         }
         if Logger.Level(rawValue: self.logLevel) == nil { throw ValidationError("--log-level: trace, debug, info, notice, warning, error or critical") }
     }
@@ -62,6 +80,9 @@ struct DemoLiveCommand: AsyncParsableCommand {
         options.proxyPort = self.proxyPort
         options.workDirectory = self.workDir
         options.hooks = self.hooks == "none" ? nil : self.hooks
+        options.dashboardListen = self.dashboard
+        options.dashboardToken = Self.dashboardToken
+        options.operatorWait = self.waitForOperator ? .seconds(self.operatorTimeout) : nil
         let level = Logger.Level(rawValue: self.logLevel) ?? .error
         let logger = Logger(label: "ferry.demo") { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -75,6 +96,11 @@ struct DemoLiveCommand: AsyncParsableCommand {
             throw fail("the live demo stopped: \(error)")
         }
         if result.lostAnything { throw ExitCode(1) }
+    }
+
+    /// The dashboard's operator token from the environment (not an argument: arguments show in `ps`).
+    private static var dashboardToken: String? {
+        ProcessInfo.processInfo.environment["FERRY_DASHBOARD_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     private static func list(_ text: String) -> [String] {

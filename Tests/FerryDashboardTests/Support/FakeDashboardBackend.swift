@@ -49,6 +49,15 @@ final class FakeDashboardBackend: DashboardBackend {
         let topics = command.topics ?? []
         var result = CommandResult(ok: true, summary: "\(topics.count) topics")
         switch command.action {
+        case .migrateAdvance where command.dryRun == true:
+            // As the agent answers a dry run: the refused topics, and the routes (retry topics' too) the rest would get.
+            result.topics = topics.filter { $0 == Fixtures.blockedTopic }.map {
+                TopicOutcome(topic: $0, from: .initial, to: .initial, refused: "clientsSwitched: 2 clients on the source")
+            }
+            result.routes = topics.filter { $0 != Fixtures.blockedTopic }.flatMap {
+                [RoutePreview(topic: $0, from: .initial, to: .dualRead, routeJSON: nil),
+                 RoutePreview(topic: "%RETRY%\($0)_G", from: .initial, to: .dualRead, routeJSON: nil)]
+            }
         case .migrateAdvance:
             result.topics = topics.map {
                 $0 == Fixtures.blockedTopic

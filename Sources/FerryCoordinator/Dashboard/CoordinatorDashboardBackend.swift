@@ -1,5 +1,4 @@
 import ControlProtocol
-import FerryCoordinator
 import FerryDashboard
 
 /// The coordinator's in-process operations as the dashboard's backend: the same registry, states and dispatch an

@@ -1,18 +1,17 @@
-import FerryCoordinator
 import FerryDashboard
-import FerryMetrics
+public import FerryMetrics
 import Hummingbird
-import Logging
-import ServiceLifecycle
+public import Logging
+public import ServiceLifecycle
 
 /// The dashboard the coordinator's configuration asks for (its `dashboard` section), over the coordinator's own
-/// operations.
-enum CoordinatorDashboard {
-    /// The dashboard's service, with `/metrics` beside it, or nil when the configuration has no `dashboard`
-    /// section.
-    static func service(
-        configuration: CoordinatorConfiguration, coordinator: CoordinatorService, metrics: MetricsEndpoint,
-        logger: Logger
+/// operations: what `ferry-coordinator` serves, and what the live demo serves beside its in-process coordinator.
+public enum CoordinatorDashboard {
+    /// The dashboard's service, with `/metrics` beside it when `metrics` is given, or nil when the configuration
+    /// has no `dashboard` section. `onListening` gets the bound port (useful with port 0) once the server listens.
+    public static func service(
+        configuration: CoordinatorConfiguration, coordinator: CoordinatorService, metrics: MetricsEndpoint?,
+        logger: Logger, onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> (any Service)? {
         guard let section = configuration.dashboard else { return nil }
         guard let listen = HostPort(parsing: section.listen) else {
@@ -23,8 +22,9 @@ enum CoordinatorDashboard {
             configuration: DashboardConfiguration(
                 host: listen.host, port: listen.port, operatorTokens: try section.resolvedOperatorTokens()),
             logger: logger)
-        return dashboard.service(extend: { $0.addRoutes(metrics.routes()) }) { port in
+        return dashboard.service(extend: { router in if let metrics { router.addRoutes(metrics.routes()) } }) { port in
             logger.info("dashboard.listening", metadata: ["listen.addr": "\(listen.host):\(port)"])
+            await onListening(port)
         }
     }
 }
