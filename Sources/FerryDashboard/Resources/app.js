@@ -204,7 +204,7 @@ async function openDetail(row) {
     const routes = (label, list) => [el("h3", {}, label), ...(list.length ? list.map((route) =>
       el("div", {}, el("div", {}, STAGES[route.from] + " → " + STAGES[route.to]), el("pre", {}, route.routeJSON ? JSON.stringify(JSON.parse(route.routeJSON), null, 1) : "no cluster has this topic")))
       : [el("p", { class: "pending" }, "none")])];
-    const builtin = new Set(["targetReachable", "targetResources", "brokerNamesUnique", "clientsSwitched", "consumersOnTarget", "producersOnProxy", "backlogDrained", "retryDrained", "sourceQuiet", "delayedDrained", "halfDrained"]);
+    const builtin = new Set(["targetReachable", "targetResources", "brokerNamesUnique", "clientsSwitched", "consumersOnTarget", "producersOnProxy", "backlogDrained", "retryDrained", "sourceQuiet", "delayedDrained", "halfDrained", "targetRouteWritable"]);
     $("detail-body").replaceChildren(
       el("p", {}, "Stage: ", el("span", { class: "badge stage-" + (detail.row ? detail.row.stageNumber : 0) }, detail.row ? detail.row.stage : "?")),
       ...detail.problems.map((problem) => el("p", { class: "refused" }, problem)),
