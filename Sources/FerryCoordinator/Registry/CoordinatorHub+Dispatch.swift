@@ -13,7 +13,8 @@ extension CoordinatorHub {
     /// Sends `command` to the selected agents and waits up to `timeout` for each connected agent's ack.
     ///
     /// The command and one outcome per agent (`pending` when connected, `offline` when not) are committed
-    /// before any `CMD` line leaves; each ack is committed as it arrives; agents that did not ack in time are
+    /// before any `CMD` line leaves; each ack is committed as it arrives (acks arriving together share one
+    /// transaction, see ``AckBatcher``) and counted only once committed; agents that did not ack in time are
     /// committed `timedOut`. Unfinished outcomes are re-sent, same id, when their agent next connects.
     func dispatch(
         _ command: AgentCommand, to selector: AgentSelector?, timeout: Duration?, actor: String, commandId: String?
@@ -37,22 +38,29 @@ extension CoordinatorHub {
             throw ControlErrorBody(.malformed, "the command cannot be encoded")
         }
         let now = Date()
-        let connected = targets.filter { self.agents[$0]?.connection != nil }
+        let connected = Set(targets.filter { self.agents[$0]?.connection != nil })
         let outcomes = targets.map { agentId in
             CoordinatorOutcomeRecord(
                 commandId: id, agentId: agentId,
                 status: (connected.contains(agentId) ? OutcomeStatus.pending : .offline).rawValue, resultJSON: nil,
                 updatedAt: now)
         }
+        let marked = self.creating.insert(id).inserted
         let created: Bool
         do {
             created = try await self.store.createCommand(
                 CoordinatorCommandRecord(id: id, commandJSON: commandJSON, actor: actor, createdAt: now),
                 outcomes: outcomes, keepingAtMost: self.limits.maxCommandsKept)
         } catch {
+            if marked { self.creating.remove(id) }
             self.logger.error("coordinator.command.saveFailed", metadata: ["command.id": "\(id)", "error": "\(error)"])
             throw ControlErrorBody(.failed, "the coordinator cannot record command \(id)")
         }
+        // In one actor turn with dropping the mark: every target connected now gets the CMD from here, and a
+        // connection made later finds the command committed and re-sends it itself (see `connect`).
+        let receivers = created ? targets.filter { self.agents[$0]?.connection != nil } : []
+        let channels = receivers.compactMap { self.agents[$0]?.connection?.channel }
+        if marked { self.creating.remove(id) }
         guard created else {
             let existing = try self.outcome(commandId: id)
             guard existing.command == command else {
@@ -67,8 +75,8 @@ extension CoordinatorHub {
                 "command.agents": "\(targets.count)", "command.connected": "\(connected.count)",
             ])
         await self.collectAcks(
-            id: id, line: ControlLine(.cmd, id: id, payload: commandJSON), agents: connected,
-            timeout: timeout ?? self.defaultTimeout)
+            id: id, line: ControlLine(.cmd, id: id, payload: commandJSON), to: channels,
+            waitingFor: connected.union(receivers), timeout: timeout ?? self.defaultTimeout)
         let result = try self.outcome(commandId: id)
         for outcome in result.outcomes { self.metrics.record(action: command.action, status: outcome.status) }
         return result
@@ -82,7 +90,8 @@ extension CoordinatorHub {
         guard named.count <= self.limits.maxAgents else {
             throw ControlErrorBody(.malformed, "more than \(self.limits.maxAgents) agent ids")
         }
-        for agentId in named where self.agents[agentId] == nil && !targets.contains(agentId) {
+        var unknown: Set<String> = []
+        for agentId in named where self.agents[agentId] == nil && unknown.insert(agentId).inserted {
             guard ControlLine.isValidId(agentId) else {
                 throw ControlErrorBody(.malformed, "an agent id is 1–64 of A-Z a-z 0-9 - _ . :")
             }
@@ -92,19 +101,21 @@ extension CoordinatorHub {
         return targets.sorted()
     }
 
-    /// Sends `line` to `agents` at once and waits until each acked or `timeout` passed; the rest are
-    /// committed `timedOut`.
-    private func collectAcks(id: String, line: ControlLine, agents: [String], timeout: Duration) async {
+    /// Sends `line` on `channels` at once and waits until each agent of `agents` acked or `timeout` passed; the
+    /// `pending` rest are committed `timedOut`.
+    private func collectAcks(
+        id: String, line: ControlLine, to channels: [ControlChannel], waitingFor agents: Set<String>,
+        timeout: Duration
+    ) async {
         guard !agents.isEmpty else { return }
         let (acks, continuation) = AsyncStream.makeStream(of: String.self)
         self.collectors[id] = continuation
-        let channels = agents.compactMap { self.agents[$0]?.connection?.channel }
         await Self.send(line, to: channels)
         let timer = Task {
             try? await Task.sleep(for: timeout)
             continuation.finish()
         }
-        var waiting = Set(agents)
+        var waiting = agents
         for await agentId in acks {
             waiting.remove(agentId)
             if waiting.isEmpty { break }
@@ -127,15 +138,15 @@ extension CoordinatorHub {
             "coordinator.command.timedOut", metadata: ["command.id": "\(id)", "command.agents": "\(waiting.count)"])
     }
 
-    /// Commits an agent's ack (unless its outcome is already finished) and hands it to a waiting dispatch.
+    /// Commits an agent's ack (unless its outcome is already finished) and, once committed, hands it to a
+    /// waiting dispatch.
     func ackReceived(agentId: String, commandId: String, result: CommandResult, json: String) async {
         self.seen(agentId)
         let record = CoordinatorOutcomeRecord(
             commandId: commandId, agentId: agentId,
             status: (result.ok ? OutcomeStatus.succeeded : .failed).rawValue, resultJSON: json, updatedAt: Date())
         do {
-            let written = try await self.store.updateOutcomes([record], whereStatusIn: Self.unfinished)
-            guard !written.isEmpty else {
+            guard try await self.acks.commit(record) else {
                 self.logger.debug(
                     "coordinator.ack.ignored", metadata: ["command.id": "\(commandId)", "agent.id": "\(agentId)"])
                 return
@@ -147,18 +158,23 @@ extension CoordinatorHub {
         self.collectors[commandId]?.yield(agentId)
     }
 
-    /// Re-sends, same ids, every command whose outcome for this agent is still unfinished (at most
-    /// `limits.maxResentPerAgent`, oldest first); the agent answers each from its own record.
-    func resendUnfinished(agentId: String) async {
-        guard let channel = self.agents[agentId]?.connection?.channel else { return }
-        let commands: [CoordinatorCommandRecord]
+    /// The commands whose outcome for this agent is still unfinished (at most `limits.maxResentPerAgent`, oldest
+    /// first), less those a dispatch is committing now (that dispatch sends them). Taken in the same actor turn as
+    /// the agent's new connection is registered, so each command reaches the connection once: from here or from
+    /// its dispatch.
+    func unfinishedCommands(agentId: String) -> [CoordinatorCommandRecord] {
         do {
-            commands = try self.store.commands(
-                agentId: agentId, withOutcomeIn: Self.unfinished, limit: self.limits.maxResentPerAgent)
+            return try self.store.commands(
+                agentId: agentId, withOutcomeIn: Self.unfinished, limit: self.limits.maxResentPerAgent
+            ).filter { !self.creating.contains($0.id) }
         } catch {
             self.logger.error("coordinator.resend.readFailed", metadata: ["agent.id": "\(agentId)", "error": "\(error)"])
-            return
+            return []
         }
+    }
+
+    /// Re-sends `commands`, same ids, on `channel`; the agent answers each from its own record.
+    func resend(_ commands: [CoordinatorCommandRecord], to agentId: String, on channel: ControlChannel) async {
         for command in commands {
             self.logger.info(
                 "coordinator.command.resent", metadata: ["command.id": "\(command.id)", "agent.id": "\(agentId)"])

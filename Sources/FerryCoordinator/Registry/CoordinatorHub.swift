@@ -23,6 +23,8 @@ actor CoordinatorHub {
     }
 
     let store: CoordinatorStore
+    /// Commits acks in groups (one transaction for the acks that arrive together).
+    let acks: AckBatcher
     let limits: CoordinatorConfiguration.Limits
     let defaultTimeout: Duration
     let logger: Logger
@@ -37,12 +39,18 @@ actor CoordinatorHub {
     /// Per command id being dispatched: where its acks are delivered to the waiting dispatch.
     var collectors: [String: AsyncStream<String>.Continuation] = [:]
     var dispatchesInFlight = 0
+    /// Ids of the commands being committed by their dispatch: their `CMD` goes out from that dispatch, never
+    /// from the re-send of a connection made meanwhile.
+    var creating: Set<String> = []
 
     /// A hub over `store`, with the registry loaded from it (every agent disconnected until it dials in).
     init(
         store: CoordinatorStore, limits: CoordinatorConfiguration.Limits, defaultTimeout: Duration, logger: Logger
     ) throws(MigrationStoreError) {
         self.store = store
+        self.acks = AckBatcher { records throws(MigrationStoreError) in
+            try await store.updateOutcomes(records, whereStatusIn: CoordinatorHub.unfinished)
+        }
         self.limits = limits
         self.defaultTimeout = defaultTimeout
         self.logger = logger
@@ -59,8 +67,9 @@ actor CoordinatorHub {
 
     // MARK: Registry
 
-    /// Registers `channel` as agent `peer.id`'s connection, replacing (and closing) an earlier one. Returns the
-    /// connection's generation, or nil when the id is new and the registry is full.
+    /// Registers `channel` as agent `peer.id`'s connection, replacing (and closing) an earlier one, and re-sends
+    /// the agent's unfinished commands on it. Returns the connection's generation, or nil when the id is new and
+    /// the registry is full.
     func connect(_ peer: ControlPeer, channel: ControlChannel) async -> UInt64? {
         if self.agents[peer.id] == nil && self.agents.count >= self.limits.maxAgents { return nil }
         self.generations &+= 1
@@ -78,6 +87,7 @@ actor CoordinatorHub {
         entry.summary.lastSeen = Date()
         entry.summary.address = peer.remoteAddress
         self.agents[peer.id] = entry
+        let unfinished = self.unfinishedCommands(agentId: peer.id)
         if let replaced {
             self.logger.info("coordinator.agent.replaced", metadata: ["agent.id": "\(peer.id)"])
             Task { await replaced.channel.close() }
@@ -85,6 +95,7 @@ actor CoordinatorHub {
         self.logger.info(
             "coordinator.agent.connected", metadata: ["agent.id": "\(peer.id)", "agent.addr": "\(peer.remoteAddress)"])
         await self.persist(peer.id)
+        await self.resend(unfinished, to: peer.id, on: channel)
         return generation
     }
 

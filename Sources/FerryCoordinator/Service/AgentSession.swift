@@ -2,7 +2,7 @@ import ControlProtocol
 import Logging
 
 /// Serves one authenticated agent connection: registers it (replacing an earlier connection with the same
-/// id), re-sends its unfinished commands, then takes its `STATE`, `EVENT` and `ACK` lines until it leaves.
+/// id; the hub re-sends its unfinished commands), then takes its `STATE`, `EVENT` and `ACK` lines until it leaves.
 struct AgentSession {
     let hub: CoordinatorHub
     let channel: ControlChannel
@@ -17,7 +17,6 @@ struct AgentSession {
             await self.channel.close()
             return
         }
-        await self.hub.resendUnfinished(agentId: peer.id)
         do {
             for try await line in self.channel.inbound {
                 if line.verb == .bye { break }

@@ -41,9 +41,6 @@ import Testing
         let quick = try await FakeAgent.connect(harness, id: "quick")
         let silent = try await FakeAgent.connect(harness, id: "silent", acks: false)
         #expect(try await eventually { await harness.operations.agents().agents.filter(\.connected).count == 2 })
-        // Let the OK answers to the agents' STATE lines go out first: a CMD written at the same moment was seen
-        // lost now and then (under investigation; a lost CMD is re-sent on reconnect).
-        try await Task.sleep(for: .milliseconds(300))
 
         let result = try await harness.operations.dispatch(Self.advance, to: nil, timeout: .milliseconds(500), actor: "bob")
         #expect(result.outcomes.map(\.status) == [.succeeded, .timedOut])
