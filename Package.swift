@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "RocketMQClient", targets: ["RocketMQClient"]),
         .library(name: "MigrationEngine", targets: ["MigrationEngine"]),
         .library(name: "MigrationStore", targets: ["MigrationStore"]),
+        .library(name: "YAMLDiagnostics", targets: ["YAMLDiagnostics"]),
         .library(name: "MetadataMigration", targets: ["MetadataMigration"]),
         .library(name: "RocketMQServer", targets: ["RocketMQServer"]),
         .library(name: "RocketMQSandbox", targets: ["RocketMQSandbox"]),
@@ -212,9 +213,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "YAMLDiagnostics",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "MetadataMigration",
             dependencies: [
-                "MigrationEngine", "MigrationStore", "RocketMQRemoting", "RocketMQClient",
+                "MigrationEngine", "MigrationStore", "RocketMQRemoting", "RocketMQClient", "YAMLDiagnostics",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -436,7 +442,7 @@ let package = Package(
             dependencies: [
                 "ControlProtocol", "FerryMetrics", "HookRuntime", "MetadataMigration", "MigrationEngine",
                 "MigrationStore", "NameServerProxy", "RocketMQClient", "TrafficMigration", "TrafficReadiness",
-                "RocketMQRemoting",
+                "RocketMQRemoting", "YAMLDiagnostics",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -460,7 +466,7 @@ let package = Package(
             name: "FerryCoordinator",
             dependencies: [
                 "ControlProtocol", "FerryMetrics", "MigrationStore",
-                "MigrationEngine", "TrafficMigration", "FerryDashboard",
+                "MigrationEngine", "TrafficMigration", "FerryDashboard", "YAMLDiagnostics",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

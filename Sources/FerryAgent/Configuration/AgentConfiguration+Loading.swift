@@ -2,6 +2,7 @@ import ControlProtocol
 import Foundation
 import MetadataMigration
 import TrafficMigration
+import YAMLDiagnostics
 import Yams
 
 extension AgentConfiguration {

@@ -1,4 +1,5 @@
 import Foundation
+import YAMLDiagnostics
 import Yams
 
 extension CoordinatorConfiguration {
@@ -26,7 +27,7 @@ extension CoordinatorConfiguration {
         do {
             configuration = try YAMLDecoder().decode(CoordinatorConfiguration.self, from: yaml)
         } catch {
-            throw CoordinatorConfigurationError(ConfigurationYAMLErrorText.describe(error))
+            throw CoordinatorConfigurationError(YAMLErrorText.describe(error))
         }
         try configuration.validate()
         return configuration

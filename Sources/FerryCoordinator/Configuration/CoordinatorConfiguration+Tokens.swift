@@ -1,4 +1,5 @@
 import Foundation
+import YAMLDiagnostics
 import Yams
 
 extension CoordinatorConfiguration.Dashboard {
@@ -21,7 +22,7 @@ extension CoordinatorConfiguration.Dashboard {
         do {
             fileTokens = try YAMLDecoder().decode([String: String].self, from: String(decoding: data, as: UTF8.self))
         } catch {
-            throw CoordinatorConfigurationError("\(path): \(ConfigurationYAMLErrorText.describe(error))")
+            throw CoordinatorConfigurationError("\(path): \(YAMLErrorText.describe(error))")
         }
         try CoordinatorConfiguration.checkTokens(fileTokens, field: "operatorTokensFile")
         tokens.merge(fileTokens) { _, file in file }

@@ -1,5 +1,6 @@
 import Foundation
 import MigrationEngine
+import YAMLDiagnostics
 import Yams
 
 /// A broker-local ACL 1.0 file, `conf/plain_acl.yml`: `globalWhiteRemoteAddresses` and `accounts`.

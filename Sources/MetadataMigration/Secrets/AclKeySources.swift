@@ -1,4 +1,5 @@
 import Foundation
+import YAMLDiagnostics
 import Yams
 
 /// Where `ferry` takes the ACL 1.0 access and secret keys it signs requests with. For each key, the

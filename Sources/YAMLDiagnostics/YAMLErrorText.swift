@@ -1,8 +1,9 @@
 import Yams
 
 /// Describes a YAML reading error without quoting the file: Yams' own descriptions print the offending
-/// line, and in `plain_acl.yml` or a credentials file that line may hold a secret key. Only libyaml's
-/// fixed problem texts, positions and key paths are kept.
+/// line, and in `plain_acl.yml`, a credentials file or an agent or coordinator configuration that line may
+/// hold a secret key or an operator token. Only libyaml's fixed problem texts, positions and key paths are
+/// kept.
 public enum YAMLErrorText {
     /// One line naming the problem and where it is (line and column, or key path), never the text there.
     public static func describe(_ error: any Error) -> String {
